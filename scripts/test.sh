@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install what the tests need (Debian's chromium and redis-server, the Python
+# test dependencies), then lint and run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=$([ "$(id -u)" -eq 0 ] && echo "" || echo "sudo")
+PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+"$PYTHON" -c "import ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -r requirements-test.txt
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"
