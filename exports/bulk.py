@@ -1,0 +1,135 @@
+"""The bulk download: every snapshot table as CSV, a catalogue of the files and a README."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import threading
+import zipfile
+from collections.abc import Mapping
+
+import pandas as pd
+
+from exports.tables import csv_bytes
+from text import downloads as text
+
+# File name in the ZIP (without .csv) -> attribute of the loaded snapshot.
+SNAPSHOT_TABLES = {
+    "indicators": "indicators",
+    "countries": "countries",
+    "indicator_values": "values",
+    "migrant_stock": "migrant_stock",
+    "remittance_matrix": "remittance_matrix",
+    "refugees": "refugees",
+    "remittance_costs": "remittance_costs",
+    "sources": "sources",
+}
+
+_lock = threading.Lock()
+_cache: dict[int, tuple[object, bytes]] = {}
+
+
+def snapshot_zip(snapshot: object | None = None) -> bytes:
+    """The whole snapshot as a ZIP, built once per process (per snapshot object) and cached."""
+    if snapshot is None:
+        from query import get_snapshot
+
+        snapshot = get_snapshot()
+    with _lock:
+        cached = _cache.get(id(snapshot))
+        if cached is None or cached[0] is not snapshot:
+            tables = {name: getattr(snapshot, attr) for name, attr in SNAPSHOT_TABLES.items()}
+            cached = (snapshot, build_zip(tables, _vintage_of(snapshot)))
+            _cache.clear()
+            _cache[id(snapshot)] = cached
+        return cached[1]
+
+
+def build_zip(tables: Mapping[str, pd.DataFrame], vintage: Mapping[str, object]) -> bytes:
+    """A deterministic ZIP: <table>.csv for each table, catalogue.csv, vintage.json, README.txt."""
+    stamp = _zip_timestamp(str(vintage.get("snapshot", "")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+
+        def write(name: str, payload: bytes) -> None:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, payload)
+
+        for name, frame in tables.items():
+            write(f"{name}.csv", csv_bytes(frame))
+        catalogue = catalogue_frame(tables, vintage)
+        write("catalogue.csv", csv_bytes(catalogue))
+        write("vintage.json", json.dumps(vintage, indent=2, sort_keys=True).encode("utf-8"))
+        write("README.txt", readme(catalogue, vintage).encode("utf-8"))
+    return buffer.getvalue()
+
+
+def catalogue_frame(
+    tables: Mapping[str, pd.DataFrame], vintage: Mapping[str, object]
+) -> pd.DataFrame:
+    """One row per CSV file: description, size, columns and each source's licence and vintage."""
+    sources = tables.get("sources")
+    rows = []
+    for name, frame in tables.items():
+        feeding = _sources_of(name, sources)
+        rows.append(
+            {
+                "file": f"{name}.csv",
+                "description": text.TABLE_DESCRIPTIONS.get(name, ""),
+                "rows": len(frame),
+                "columns": ", ".join(str(column) for column in frame.columns),
+                "sources": "; ".join(src["name"] for src in feeding),
+                "licence": "; ".join(f"{src['name']}: {src['licence']}" for src in feeding),
+                "vintage": "; ".join(f"{src['name']}: {src['vintage']}" for src in feeding),
+            }
+        )
+    if not rows:
+        return pd.DataFrame(columns=list(text.CATALOGUE_COLUMNS))
+    return pd.DataFrame(rows, columns=list(text.CATALOGUE_COLUMNS))
+
+
+def readme(catalogue: pd.DataFrame, vintage: Mapping[str, object]) -> str:
+    title = f"{text.APP_NAME} - full data snapshot"
+    files = "\n".join(
+        f"  {row.file:<24} {row.rows:>9} rows  {row.description}"
+        for row in catalogue.itertuples(index=False)
+    )
+    files += "\n  catalogue.csv            this list, with sources and licences"
+    files += "\n  vintage.json             the vintage of each source"
+    snapshot = str(vintage.get("snapshot", ""))
+    return text.README.format(
+        app=text.APP_NAME, rule="=" * len(title), snapshot=snapshot, files=files
+    )
+
+
+def _sources_of(table: str, sources: pd.DataFrame | None) -> list[dict[str, str]]:
+    """Sources whose `tables` field names this table (comma- or semicolon-separated)."""
+    if sources is None or sources.empty or "tables" not in sources.columns:
+        return []
+    found = []
+    for src in sources.to_dict(orient="records"):
+        names = {
+            part.strip().removesuffix(".parquet")
+            for part in re.split(r"[,;\s]+", str(src.get("tables") or ""))
+        }
+        if table in names:
+            found.append({key: str(src.get(key) or "") for key in ("name", "licence", "vintage")})
+    return found
+
+
+def _vintage_of(snapshot: object) -> dict[str, object]:
+    vintage = getattr(snapshot, "vintage", None)
+    return dict(vintage) if isinstance(vintage, Mapping) else {"snapshot": str(vintage or "")}
+
+
+def _zip_timestamp(snapshot: str) -> tuple[int, int, int, int, int, int]:
+    """Entry dates from the snapshot's date, so the same snapshot gives the same bytes."""
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", snapshot)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        if year >= 1980:
+            return (year, month, day, 0, 0, 0)
+    return (1980, 1, 1, 0, 0, 0)

@@ -1,0 +1,75 @@
+"""User-facing text of every download: metadata sheets, citations, the bulk ZIP's README."""
+
+APP_NAME = "Migration and Development Dashboard"
+
+# Sheet names of an XLSX download.
+DATA_SHEET = "data"
+METADATA_SHEET = "metadata"
+METADATA_HEADER = ("field", "value")
+
+# Metadata sheet rows, one block per indicator, then one block for the view.
+INDICATOR_FIELDS = (
+    ("code", "Indicator code"),
+    ("name", "Indicator"),
+    ("definition", "Definition"),
+    ("unit", "Unit"),
+    ("source", "Source"),
+    ("source_url", "Source URL"),
+    ("licence", "Licence"),
+    ("vintage", "Vintage"),
+    ("release", "Data release"),
+    ("formula", "Formula"),
+)
+CITATION_LABEL = "Citation"
+TRANSFORM_LABEL = "Transform applied"
+VIEW_URL_LABEL = "View URL"
+EXPORT_DATE_LABEL = "Date of export"
+APP_URL_LABEL = "Exported from"
+SNAPSHOT_LABEL = "Data snapshot"
+
+TRANSFORM_NAMES = {
+    "none": "None (values as published)",
+    "per_capita": "Per capita (divided by total population, same data release)",
+    "pct_gdp": "Per cent of GDP (divided by GDP in current US$, same data release)",
+    "index": "Index (base year = 100)",
+}
+
+# {source} ({vintage}). {name}. Accessed {date} via APP_NAME, {url}.
+CITATION = "{source} ({vintage}). {name}. Accessed {date} via {app}, {url}."
+
+# The bulk download: a catalogue row per file and a README.
+CATALOGUE_COLUMNS = (
+    "file", "description", "rows", "columns", "sources", "licence", "vintage",
+)
+TABLE_DESCRIPTIONS = {
+    "indicators": "Indicator catalogue: code, name, unit, definition, source, licence, vintage.",
+    "countries": "Countries and aggregates: ISO3 code, name, UN M49 code, region, income group.",
+    "indicator_values": "Indicator values in long form; a gap is a missing row.",
+    "migrant_stock": "International migrant stock by origin, destination, year and sex.",
+    "remittance_matrix": "Bilateral remittance estimates by sender and receiver, US$ million.",
+    "refugees": "Refugees and asylum seekers by origin and country of asylum.",
+    "remittance_costs": (
+        "Average total cost of sending remittances by corridor and quarter, % of the amount sent."
+    ),
+    "sources": "One row per source: publisher, vintage, licence, URL and citation.",
+}
+README = """{app} - full data snapshot
+{rule}
+
+Snapshot: {snapshot}
+
+Every table of the dashboard's data snapshot, as UTF-8 CSV files (comma-separated,
+one header row, ISO3 country codes, empty cell = no value). catalogue.csv lists each
+file with its row count, columns, sources and each source's licence as the source
+states it. vintage.json gives the vintage of every source.
+
+Files
+{files}
+
+Licences
+Each source keeps its own licence (see catalogue.csv and sources.csv). Cite the
+original source named there, with its vintage, when you reuse a number.
+
+Text cells that begin with =, +, -, @, a tab or a carriage return are prefixed
+with an apostrophe so that spreadsheet programs do not run them as formulas.
+"""
