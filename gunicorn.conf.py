@@ -1,0 +1,51 @@
+"""gunicorn settings for `gunicorn app:server --config gunicorn.conf.py` (see the Procfile).
+
+Each value can be changed through the environment variable named beside it.
+"""
+
+import multiprocessing
+import os
+
+# PaaS routers reach the app on $PORT on all interfaces; set HOST=127.0.0.1 behind a local proxy.
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8050')}"
+
+# Each worker holds the snapshot in memory; threads serve the many small callback requests
+# that one page view makes while a figure is being built.
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 30
+keepalive = 5
+
+# Load the app (and its snapshot) once, before forking: faster start, memory shared between
+# workers until written.
+preload_app = True
+
+# Recycle workers now and then so a slow leak never grows without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+
+# Request line and header limits (bodies are limited by MAX_CONTENT_LENGTH in the app).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# Trust X-Forwarded-Proto only from the proxies named here (comma-separated IPs).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+accesslog = "-" if os.environ.get("ACCESS_LOG") == "1" else None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info")
+
+# Application log records (e.g. the cache's "Redis unreachable" warning) go to stderr with
+# the worker's pid, like gunicorn's own.
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"level": "INFO", "handlers": ["error_console"]},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
+    },
+}
