@@ -26,6 +26,8 @@ SNAPSHOT_TABLES = {
     "sources": "sources",
 }
 
+SOURCE_FIELDS = ("name", "licence", "vintage", "url", "citation")
+
 _lock = threading.Lock()
 _cache: dict[int, tuple[object, bytes]] = {}
 
@@ -74,7 +76,7 @@ def catalogue_frame(
     sources = tables.get("sources")
     rows = []
     for name, frame in tables.items():
-        feeding = _sources_of(name, sources)
+        feeding = sources_of_table(name, sources)
         rows.append(
             {
                 "file": f"{name}.csv",
@@ -105,7 +107,7 @@ def readme(catalogue: pd.DataFrame, vintage: Mapping[str, object]) -> str:
     )
 
 
-def _sources_of(table: str, sources: pd.DataFrame | None) -> list[dict[str, str]]:
+def sources_of_table(table: str, sources: pd.DataFrame | None) -> list[dict[str, str]]:
     """Sources whose `tables` field names this table (comma- or semicolon-separated)."""
     if sources is None or sources.empty or "tables" not in sources.columns:
         return []
@@ -116,7 +118,7 @@ def _sources_of(table: str, sources: pd.DataFrame | None) -> list[dict[str, str]
             for part in re.split(r"[,;\s]+", str(src.get("tables") or ""))
         }
         if table in names:
-            found.append({key: str(src.get(key) or "") for key in ("name", "licence", "vintage")})
+            found.append({key: str(src.get(key) or "") for key in SOURCE_FIELDS})
     return found
 
 

@@ -73,3 +73,16 @@ original source named there, with its vintage, when you reuse a number.
 Text cells that begin with =, +, -, @, a tab or a carriage return are prefixed
 with an apostrophe so that spreadsheet programs do not run them as formulas.
 """
+
+# The diaspora download (UN DESA International Migrant Stock, by origin).
+DIASPORA_NAME = "Emigrants from {origin} by country of destination, {year} ({sex})"
+DIASPORA_DEFINITION = (
+    "International migrant stock: people living in a country other than their country of "
+    "birth (or of citizenship, where the destination records no place of birth), at mid-year, "
+    "counted here by country of origin and country of destination."
+)
+DIASPORA_UNIT = "persons"
+
+# Units after a transform.
+PER_CAPITA_UNIT = "{unit} per person"
+PCT_GDP_UNIT = "% of GDP"

@@ -1,0 +1,81 @@
+"""The human-readable API page, rendered from the OpenAPI document (no external assets)."""
+
+from __future__ import annotations
+
+from html import escape
+
+EXAMPLES = (
+    "/api/v1/indicators",
+    "/api/v1/countries",
+    "/api/v1/data?indicator=SM.POP.NETM&countries=MDA,BGD,JAM,MLI&start=2000&end=2024",
+    "/api/v1/data?indicator=SM.POP.NETM&countries=MDA,BGD&format=csv",
+    "/api/v1/data?indicator=SM.POP.NETM&countries=MDA&format=xlsx",
+    "/api/v1/diaspora?origin=MDA&year=2024",
+    "/api/v1/diaspora?origin=BGD&format=csv",
+    "/api/v1/bulk.zip",
+    "/healthz",
+)
+
+STYLE = """
+body{font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;max-width:60rem;
+margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+code,pre{font-family:ui-monospace,monospace;font-size:0.9em;background:#f3f3f3;padding:0 .2em}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+h2{border-top:2px solid #ddd;padding-top:1rem;margin-top:2rem}
+"""
+
+
+def docs_html(spec: dict[str, object]) -> str:
+    info = spec["info"]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>{escape(info['title'])}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{escape(info['title'])}</h1>",
+        f"<p>{escape(info['description'])}</p>",
+        "<p>Machine-readable description: "
+        "<a href='/api/v1/openapi.json'><code>/api/v1/openapi.json</code></a> (OpenAPI 3.1).</p>",
+        "<h2 id='examples'>Examples</h2><ul>",
+        *(f"<li><a href='{escape(url)}'><code>{escape(url)}</code></a></li>" for url in EXAMPLES),
+        "</ul>",
+    ]
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            parts.append(f"<h2 id='{escape(operation.get('operationId', path))}'>"
+                         f"{method.upper()} <code>{escape(path)}</code></h2>")
+            parts.append(f"<p><strong>{escape(operation.get('summary', ''))}</strong></p>")
+            if operation.get("description"):
+                parts.append(f"<p>{escape(operation['description'])}</p>")
+            parameters = operation.get("parameters", [])
+            if parameters:
+                parts.append(
+                    "<table><tr><th>parameter</th><th>required</th><th>values</th>"
+                    "<th>meaning</th></tr>"
+                )
+                for param in parameters:
+                    schema = param.get("schema", {})
+                    values = ", ".join(str(v) for v in schema.get("enum", [])) or schema.get(
+                        "type", ""
+                    )
+                    parts.append(
+                        f"<tr><td><code>{escape(param['name'])}</code></td>"
+                        f"<td>{'yes' if param.get('required') else 'no'}</td>"
+                        f"<td>{escape(str(values))}</td>"
+                        f"<td>{escape(param.get('description', ''))}</td></tr>"
+                    )
+                parts.append("</table>")
+            codes = ", ".join(
+                f"{code} ({escape(_describe(response, spec))})"
+                for code, response in operation.get("responses", {}).items()
+            )
+            parts.append(f"<p>Responses: {codes}</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _describe(response: dict[str, object], spec: dict[str, object]) -> str:
+    ref = response.get("$ref")
+    if isinstance(ref, str):
+        response = spec["components"]["responses"][ref.rsplit("/", 1)[-1]]
+    return str(response.get("description", ""))

@@ -1,0 +1,380 @@
+"""The OpenAPI 3.1 description of the API; the human page at /api/v1/ is rendered from it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from api.params import FORMATS, MAX_COUNTRIES, MAX_YEAR, MIN_YEAR
+
+BULK_PATH = "/api/v1/bulk.zip"
+
+_ERROR = {"$ref": "#/components/responses/BadRequest"}
+_FORMAT = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": "json (default), csv (header and rows only) or xlsx (data and metadata sheets).",
+    "schema": {"type": "string", "enum": list(FORMATS), "default": "json"},
+}
+
+
+def _file_content(schema_ref: str) -> dict[str, object]:
+    return {
+        "application/json": {"schema": {"$ref": schema_ref}},
+        "text/csv": {"schema": {"type": "string"}},
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            "schema": {"type": "string", "contentMediaType": "application/octet-stream"}
+        },
+    }
+
+
+@cache
+def openapi_document() -> dict[str, object]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Migration and Development Dashboard API",
+            "version": "1.0.0",
+            "description": (
+                "Read-only access to the dashboard's data snapshot: the indicator catalogue, "
+                "countries, indicator series, diaspora by destination and the full snapshot as "
+                "a ZIP. Every response carries the source, licence and vintage. Errors are JSON "
+                '{"error": "..."} with HTTP 400 (bad input) or 404 (no such route).'
+            ),
+        },
+        "servers": [{"url": "/"}],
+        "paths": {
+            "/api/v1/indicators": {
+                "get": {
+                    "summary": "Indicator catalogue",
+                    "description": "Every indicator with its name, unit, topic, definition, "
+                    "source, source URL, licence, vintage and allowed transforms.",
+                    "operationId": "listIndicators",
+                    "responses": {
+                        "200": {
+                            "description": "The catalogue.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Catalogue"}
+                                }
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/v1/countries": {
+                "get": {
+                    "summary": "Countries and aggregates",
+                    "description": "ISO3 code, name, UN M49 code, region, income group, "
+                    "whether it is a pilot country and whether it is an aggregate.",
+                    "operationId": "listCountries",
+                    "responses": {
+                        "200": {
+                            "description": "All countries and aggregates.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/CountryList"}
+                                }
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/v1/data": {
+                "get": {
+                    "summary": "One indicator for some countries",
+                    "description": "Tidy rows (country_code, country_name, indicator_code, "
+                    "year, value, unit), one per country and year with a value; a year "
+                    "without a value is absent, never zero. XLSX adds a metadata sheet "
+                    "(definition, unit, source, licence, vintage, transform, view URL, "
+                    "citation, date of export).",
+                    "operationId": "getData",
+                    "parameters": [
+                        {
+                            "name": "indicator",
+                            "in": "query",
+                            "required": True,
+                            "description": "Indicator code from /api/v1/indicators.",
+                            "schema": {"type": "string"},
+                            "example": "SM.POP.NETM",
+                        },
+                        {
+                            "name": "countries",
+                            "in": "query",
+                            "required": False,
+                            "description": "Comma-separated ISO3 codes (countries or "
+                            f"aggregates), at most {MAX_COUNTRIES}. Default: the four pilot "
+                            "countries MDA, BGD, JAM, MLI.",
+                            "schema": {"type": "string"},
+                            "example": "MDA,BGD",
+                        },
+                        {
+                            "name": "start",
+                            "in": "query",
+                            "required": False,
+                            "description": "First year (inclusive).",
+                            "schema": {"type": "integer", "minimum": MIN_YEAR,
+                                       "maximum": MAX_YEAR},
+                        },
+                        {
+                            "name": "end",
+                            "in": "query",
+                            "required": False,
+                            "description": "Last year (inclusive); not before start.",
+                            "schema": {"type": "integer", "minimum": MIN_YEAR,
+                                       "maximum": MAX_YEAR},
+                        },
+                        _FORMAT,
+                        {
+                            "name": "transform",
+                            "in": "query",
+                            "required": False,
+                            "description": "none (default), per_capita or pct_gdp; allowed "
+                            "only where the indicator's `transforms` field lists it (numerator, "
+                            "population and GDP from one data release).",
+                            "schema": {"type": "string", "enum": ["none", "per_capita",
+                                                                   "pct_gdp"]},
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The rows, as JSON, CSV or XLSX (a download with "
+                            "a file name built from the codes).",
+                            "content": _file_content("#/components/schemas/DataResponse"),
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/v1/diaspora": {
+                "get": {
+                    "summary": "Emigrants by destination",
+                    "description": "International migrants born in the origin country, by "
+                    "country of destination, from UN DESA International Migrant Stock 2024. "
+                    "Sorted from the largest destination.",
+                    "operationId": "getDiaspora",
+                    "parameters": [
+                        {
+                            "name": "origin",
+                            "in": "query",
+                            "required": True,
+                            "description": "ISO3 code of the country of origin.",
+                            "schema": {"type": "string"},
+                            "example": "MDA",
+                        },
+                        {
+                            "name": "year",
+                            "in": "query",
+                            "required": False,
+                            "description": "Estimate year (1990, 1995, ... 2020, 2024); "
+                            "default: the latest.",
+                            "schema": {"type": "integer"},
+                        },
+                        {
+                            "name": "sex",
+                            "in": "query",
+                            "required": False,
+                            "description": "total (default), male or female.",
+                            "schema": {"type": "string", "enum": ["total", "male", "female"]},
+                        },
+                        _FORMAT,
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Destinations with the number of emigrants.",
+                            "content": _file_content("#/components/schemas/DiasporaResponse"),
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            BULK_PATH: {
+                "get": {
+                    "summary": "The whole data snapshot",
+                    "description": "A ZIP of CSV files, one per snapshot table, with "
+                    "catalogue.csv (each file's sources and licences), vintage.json and "
+                    "README.txt.",
+                    "operationId": "getBulk",
+                    "responses": {
+                        "200": {
+                            "description": "The ZIP file.",
+                            "content": {
+                                "application/zip": {
+                                    "schema": {"type": "string",
+                                               "contentMediaType": "application/zip"}
+                                }
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "operationId": "getOpenApi",
+                    "responses": {
+                        "200": {
+                            "description": "OpenAPI 3.1 document.",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        }
+                    },
+                }
+            },
+            "/healthz": {
+                "get": {
+                    "summary": "Health and data vintage",
+                    "operationId": "getHealth",
+                    "responses": {
+                        "200": {
+                            "description": "The snapshot is loaded.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Health"}
+                                }
+                            },
+                        },
+                        "503": {
+                            "description": "The snapshot could not be loaded.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Health"}
+                                }
+                            },
+                        },
+                    },
+                }
+            },
+        },
+        "components": {
+            "responses": {
+                "BadRequest": {
+                    "description": "Bad input: the message says what was wrong and what is "
+                    "allowed.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    },
+                }
+            },
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {"type": "string"},
+                        "status": {"type": "integer"},
+                    },
+                },
+                "Indicator": {
+                    "type": "object",
+                    "required": ["code", "name", "unit", "source", "licence", "vintage"],
+                    "properties": {
+                        key: {"type": ["string", "null"]}
+                        for key in (
+                            "code", "name", "short_name", "topic", "unit", "unit_short",
+                            "definition", "source", "source_id", "source_url", "licence",
+                            "vintage", "release", "formula", "transforms",
+                        )
+                    },
+                },
+                "Catalogue": {
+                    "type": "object",
+                    "properties": {
+                        "vintage": {"type": "object"},
+                        "count": {"type": "integer"},
+                        "indicators": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Indicator"},
+                        },
+                    },
+                },
+                "Country": {
+                    "type": "object",
+                    "properties": {
+                        "country_code": {"type": "string"},
+                        "name": {"type": "string"},
+                        "m49": {"type": ["integer", "null"]},
+                        "region": {"type": ["string", "null"]},
+                        "income_group": {"type": ["string", "null"]},
+                        "pilot": {"type": "boolean"},
+                        "aggregate": {"type": "boolean"},
+                    },
+                },
+                "CountryList": {
+                    "type": "object",
+                    "properties": {
+                        "count": {"type": "integer"},
+                        "countries": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Country"},
+                        },
+                    },
+                },
+                "DataRow": {
+                    "type": "object",
+                    "properties": {
+                        "country_code": {"type": "string"},
+                        "country_name": {"type": "string"},
+                        "indicator_code": {"type": "string"},
+                        "year": {"type": "integer"},
+                        "value": {"type": ["number", "null"]},
+                        "unit": {"type": "string"},
+                    },
+                },
+                "DataResponse": {
+                    "type": "object",
+                    "required": ["indicator", "vintage", "data"],
+                    "properties": {
+                        "indicator": {"$ref": "#/components/schemas/Indicator"},
+                        "vintage": {"type": ["string", "null"]},
+                        "snapshot": {"type": ["string", "null"]},
+                        "query": {"type": "object"},
+                        "countries_without_data": {
+                            "type": "array", "items": {"type": "string"}
+                        },
+                        "data": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/DataRow"},
+                        },
+                    },
+                },
+                "DiasporaResponse": {
+                    "type": "object",
+                    "properties": {
+                        "origin": {"type": "object"},
+                        "year": {"type": "integer"},
+                        "sex": {"type": "string"},
+                        "source": {"type": "string"},
+                        "licence": {"type": "string"},
+                        "vintage": {"type": "string"},
+                        "total": {"type": "number"},
+                        "metadata": {"type": "object"},
+                        "data": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "destination_code": {"type": "string"},
+                                    "destination_name": {"type": ["string", "null"]},
+                                    "year": {"type": "integer"},
+                                    "sex": {"type": "string"},
+                                    "emigrants": {"type": "number"},
+                                },
+                            },
+                        },
+                    },
+                },
+                "Health": {
+                    "type": "object",
+                    "required": ["status"],
+                    "properties": {
+                        "status": {"type": "string", "enum": ["ok", "error"]},
+                        "vintage": {"type": "object"},
+                        "error": {"type": "string"},
+                    },
+                },
+            },
+        },
+    }

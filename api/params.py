@@ -1,0 +1,110 @@
+"""Query-string parsing for the API: every bad value becomes an ApiError naming what is allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from werkzeug.datastructures import MultiDict
+
+from api.errors import ApiError
+
+FORMATS = ("json", "csv", "xlsx")
+MAX_COUNTRIES = 60
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
+
+def check_known(args: MultiDict, allowed: Iterable[str]) -> None:
+    """Reject misspelt parameters (e.g. `country=` for `countries=`) instead of ignoring them."""
+    allowed = tuple(allowed)
+    unknown = sorted(key for key in args if key not in allowed)
+    if unknown:
+        raise ApiError(
+            f"Unknown parameter(s): {', '.join(unknown)}. "
+            f"Allowed parameters: {', '.join(allowed)}."
+        )
+
+
+def single(args: MultiDict, name: str, default: str | None = None) -> str | None:
+    """The one value of a parameter; repeating it with different values is an error."""
+    values = [value.strip() for value in args.getlist(name)]
+    if not values:
+        return default
+    if len(set(values)) > 1:
+        raise ApiError(f"Parameter '{name}' was given more than once; give it once.")
+    return values[0] if values[0] != "" else default
+
+
+def required(args: MultiDict, name: str, hint: str) -> str:
+    value = single(args, name)
+    if value is None:
+        raise ApiError(f"Parameter '{name}' is required: {hint}")
+    return value
+
+
+def choice(args: MultiDict, name: str, allowed: Collection[str], default: str) -> str:
+    value = (single(args, name) or default).lower()
+    if value not in allowed:
+        raise ApiError(
+            f"Unknown {name} '{show(value)}'. Allowed values: {', '.join(allowed)}."
+        )
+    return value
+
+
+def year(args: MultiDict, name: str) -> int | None:
+    value = single(args, name)
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise ApiError(
+            f"Parameter '{name}' must be a whole year such as 2005, not '{show(value)}'."
+        ) from None
+    if not MIN_YEAR <= number <= MAX_YEAR:
+        raise ApiError(f"Parameter '{name}' must be a year from {MIN_YEAR} to {MAX_YEAR}.")
+    return number
+
+
+def year_range(args: MultiDict) -> tuple[int | None, int | None]:
+    start, end = year(args, "start"), year(args, "end")
+    if start is not None and end is not None and start > end:
+        raise ApiError(f"'start' ({start}) is after 'end' ({end}); give start <= end.")
+    return start, end
+
+
+def country_codes(
+    args: MultiDict, name: str, known: Collection[str], default: list[str]
+) -> list[str]:
+    """Comma-separated ISO3 codes (the parameter may repeat), upper-cased, de-duplicated."""
+    raw = [part.strip().upper() for value in args.getlist(name) for part in value.split(",")]
+    codes = list(dict.fromkeys(code for code in raw if code))
+    if not codes:
+        return default
+    if len(codes) > MAX_COUNTRIES:
+        raise ApiError(
+            f"Too many countries ({len(codes)}); at most {MAX_COUNTRIES} per request. "
+            "The full data set is at /api/v1/bulk.zip."
+        )
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise ApiError(
+            f"Unknown country code(s): {', '.join(show(code) for code in unknown[:10])}. "
+            "Use ISO3 codes such as MDA, BGD, JAM, MLI; the list is at /api/v1/countries."
+        )
+    return codes
+
+
+def country_code(args: MultiDict, name: str, known: Collection[str]) -> str:
+    code = required(args, name, "an ISO3 country code such as MDA.").upper()
+    if code not in known:
+        raise ApiError(
+            f"Unknown country code '{show(code)}' in '{name}'. "
+            "Use an ISO3 code such as MDA; the list is at /api/v1/countries."
+        )
+    return code
+
+
+def show(value: str, limit: int = 40) -> str:
+    """User text echoed in a message: shortened and stripped of control characters."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return clean if len(clean) <= limit else clean[:limit] + "..."

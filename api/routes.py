@@ -1,0 +1,358 @@
+"""The researcher-facing HTTP API (/api/v1/...), the bulk download and /healthz."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import urlencode
+
+import pandas as pd
+from flask import Blueprint, Response, current_app, redirect, request
+from werkzeug.exceptions import HTTPException
+
+from api import params
+from api.docs_page import docs_html
+from api.errors import ApiError, register_error_handlers
+from api.openapi import BULK_PATH, openapi_document
+from exports import (
+    ExportContext,
+    content_disposition,
+    csv_bytes,
+    json_records,
+    safe_filename,
+    snapshot_zip,
+    xlsx_bytes,
+)
+from exports.bulk import sources_of_table
+from query import SnapshotError, get_snapshot, indicator_meta, series
+from text import downloads as text
+
+blueprint = Blueprint("api", __name__)
+register_error_handlers(blueprint)
+
+DATA_PARAMS = ("indicator", "countries", "start", "end", "format", "transform")
+DIASPORA_PARAMS = ("origin", "year", "sex", "format")
+SEXES = ("total", "male", "female")
+DATA_COLUMNS = ["country_code", "country_name", "indicator_code", "year", "value", "unit"]
+DIASPORA_COLUMNS = ["destination_code", "destination_name", "year", "sex", "emigrants"]
+MEDIA_TYPES = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
+CATALOGUE_CACHE = "public, max-age=3600"
+
+
+# -- per-snapshot caches --------------------------------------------------------------------
+
+_cache_lock = threading.Lock()
+_cache: dict[str, tuple[object, object]] = {}
+
+
+def cached(name: str, build: Callable[[object], object]) -> object:
+    """`build(snapshot)` computed once per loaded snapshot (loaded once per process)."""
+    snap = get_snapshot()
+    with _cache_lock:
+        hit = _cache.get(name)
+        if hit is not None and hit[0] is snap:
+            return hit[1]
+    value = build(snap)
+    with _cache_lock:
+        _cache[name] = (snap, value)
+    return value
+
+
+def _json_bytes(payload: object) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _plain(value: object) -> object:
+    """A JSON-safe scalar: NaN/NA become None, numpy scalars become Python ones."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _meta(code: str) -> dict[str, object]:
+    return {key: _plain(value) for key, value in dict(indicator_meta(code)).items()}
+
+
+def _catalogue(snap: object) -> dict[str, object]:
+    indicators = [
+        {key: _plain(value) for key, value in row.items()}
+        for row in snap.indicators.to_dict(orient="records")
+    ]
+    return {"vintage": _vintage(snap), "count": len(indicators), "indicators": indicators}
+
+
+def _countries(snap: object) -> dict[str, object]:
+    frame = snap.countries
+    countries = [
+        {key: _plain(value) for key, value in row.items()}
+        for row in frame.to_dict(orient="records")
+    ]
+    return {"count": len(countries), "countries": countries}
+
+
+def _vintage(snap: object) -> dict[str, object]:
+    return dict(snap.vintage)
+
+
+def _known_countries(snap: object) -> frozenset[str]:
+    return frozenset(snap.countries["country_code"])
+
+
+def _pilots(snap: object) -> list[str]:
+    frame = snap.countries
+    return frame.loc[frame["pilot"].astype(bool), "country_code"].tolist()
+
+
+def _stock_years(snap: object) -> list[int]:
+    return sorted(int(year) for year in snap.migrant_stock["year"].unique())
+
+
+def _country_names(snap: object) -> dict[str, str]:
+    frame = snap.countries
+    return dict(zip(frame["country_code"], frame["name"], strict=True))
+
+
+def _indicator_codes(snap: object) -> dict[str, str]:
+    return {code.upper(): code for code in snap.indicators["code"]}
+
+
+def _json_response(payload: bytes, cache: str | None = None) -> Response:
+    response = Response(payload, mimetype="application/json")
+    if cache:
+        response.headers["Cache-Control"] = cache
+    return response
+
+
+def _file_response(payload: bytes, fmt: str, filename: str) -> Response:
+    response = Response(payload, content_type=MEDIA_TYPES[fmt])
+    response.headers["Content-Disposition"] = content_disposition(filename)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# -- routes ---------------------------------------------------------------------------------
+
+
+@blueprint.get("/api")
+@blueprint.get("/api/")
+def api_root() -> Response:
+    return redirect("/api/v1/", code=302)
+
+
+@blueprint.get("/api/v1")
+@blueprint.get("/api/v1/")
+def api_docs() -> Response:
+    return Response(docs_html(openapi_document()), mimetype="text/html")
+
+
+@blueprint.get("/api/v1/openapi.json")
+def api_openapi() -> Response:
+    return _json_response(_json_bytes(openapi_document()), CATALOGUE_CACHE)
+
+
+@blueprint.get("/api/v1/indicators")
+def api_indicators() -> Response:
+    params.check_known(request.args, ())
+    return _json_response(cached("indicators", lambda s: _json_bytes(_catalogue(s))))
+
+
+@blueprint.get("/api/v1/countries")
+def api_countries() -> Response:
+    params.check_known(request.args, ())
+    return _json_response(cached("countries", lambda s: _json_bytes(_countries(s))))
+
+
+@blueprint.get("/api/v1/data")
+def api_data() -> Response:
+    args = request.args
+    params.check_known(args, DATA_PARAMS)
+    snap = get_snapshot()
+    wanted = params.required(
+        args, "indicator", "an indicator code from /api/v1/indicators, e.g. SM.POP.NETM."
+    )
+    code = cached("indicator_codes", _indicator_codes).get(wanted.upper())
+    if code is None:
+        raise ApiError(
+            f"Unknown indicator '{params.show(wanted)}'. "
+            "The indicator codes are listed at /api/v1/indicators."
+        )
+    countries = params.country_codes(
+        args, "countries", cached("known_countries", _known_countries), cached("pilots", _pilots)
+    )
+    start, end = params.year_range(args)
+    fmt = params.choice(args, "format", params.FORMATS, "json")
+    meta = _meta(code)
+    transforms = ["none", *[t for t in str(meta.get("transforms") or "").split(",") if t]]
+    transform = params.choice(args, "transform", transforms, "none")
+
+    frame = series(code, countries, start=start, end=end, transform=transform)
+    unit = transformed_unit(meta, transform)
+    rows = pd.DataFrame(
+        {
+            "country_code": frame["country_code"],
+            "country_name": frame["country_name"],
+            "indicator_code": code,
+            "year": frame["year"],
+            "value": frame["value"],
+            "unit": unit,
+        },
+        columns=DATA_COLUMNS,
+    )
+    query = {
+        "indicator": code,
+        "countries": ",".join(countries),
+        **({"start": start} if start is not None else {}),
+        **({"end": end} if end is not None else {}),
+        **({"transform": transform} if transform != "none" else {}),
+    }
+    if fmt == "json":
+        missing = sorted(set(countries) - set(rows["country_code"]))
+        payload = {
+            "indicator": {**meta, "unit": unit},
+            "vintage": meta.get("vintage"),
+            "snapshot": _vintage(snap).get("snapshot"),
+            "query": {**query, "countries": countries, "transform": transform},
+            "countries_without_data": missing,
+            "data": json_records(rows),
+        }
+        return _json_response(_json_bytes(payload))
+    years = f"{start or 'first'}-{end or 'last'}"
+    places = "-".join(countries) if len(countries) <= 8 else f"{len(countries)}-countries"
+    filename = safe_filename(
+        code, places, years, *([transform] if transform != "none" else []), extension=fmt
+    )
+    if fmt == "csv":
+        return _file_response(csv_bytes(rows), fmt, filename)
+    context = ExportContext(
+        app_url=request.url_root,
+        view_url=request.url_root + "compare?" + urlencode(query, safe=","),
+        transform=transform,
+        snapshot=str(_vintage(snap).get("snapshot", "")),
+        exported_on=date.today(),
+    )
+    return _file_response(
+        xlsx_bytes(rows, [{**meta, "unit": unit}], context), fmt, filename
+    )
+
+
+@blueprint.get("/api/v1/diaspora")
+def api_diaspora() -> Response:
+    args = request.args
+    params.check_known(args, DIASPORA_PARAMS)
+    snap = get_snapshot()
+    stock = snap.migrant_stock
+    origin = params.country_code(args, "origin", cached("known_countries", _known_countries))
+    years = cached("stock_years", _stock_years)
+    year = params.single(args, "year")
+    chosen = years[-1] if year is None else params.year(args, "year")
+    if chosen not in years:
+        raise ApiError(
+            f"No UN DESA migrant stock estimate for {chosen}. "
+            f"Available years: {', '.join(str(y) for y in years)}."
+        )
+    sex = params.choice(args, "sex", SEXES, "total")
+    fmt = params.choice(args, "format", params.FORMATS, "json")
+
+    mask = (stock["origin_code"] == origin) & (stock["year"] == chosen) & (stock["sex"] == sex)
+    found = stock.loc[mask].sort_values(["value", "destination_code"], ascending=[False, True])
+    names = cached("country_names", _country_names)
+    rows = pd.DataFrame(
+        {
+            "destination_code": found["destination_code"],
+            "destination_name": found["destination_code"].map(names),
+            "year": found["year"],
+            "sex": found["sex"],
+            "emigrants": found["value"],
+        },
+        columns=DIASPORA_COLUMNS,
+    )
+    source = (sources_of_table("migrant_stock", snap.sources) or [{}])[0]
+    meta = {
+        "code": "migrant_stock",
+        "name": text.DIASPORA_NAME.format(origin=names.get(origin, origin), year=chosen, sex=sex),
+        "definition": text.DIASPORA_DEFINITION,
+        "unit": text.DIASPORA_UNIT,
+        "source": source.get("name", ""),
+        "source_url": source.get("url", ""),
+        "licence": source.get("licence", ""),
+        "vintage": source.get("vintage", ""),
+    }
+    if fmt == "json":
+        payload = {
+            "origin": {"country_code": origin, "name": names.get(origin, origin)},
+            "year": chosen,
+            "sex": sex,
+            "metadata": meta,
+            "source": meta["source"],
+            "licence": meta["licence"],
+            "vintage": meta["vintage"],
+            "total": float(found["value"].sum()),
+            "data": json_records(rows),
+        }
+        return _json_response(_json_bytes(payload))
+    filename = safe_filename("diaspora", origin, str(chosen), sex, extension=fmt)
+    if fmt == "csv":
+        return _file_response(csv_bytes(rows), fmt, filename)
+    context = ExportContext(
+        app_url=request.url_root,
+        view_url=request.url,
+        snapshot=str(_vintage(snap).get("snapshot", "")),
+        exported_on=date.today(),
+    )
+    return _file_response(xlsx_bytes(rows, [meta], context), fmt, filename)
+
+
+@blueprint.get(BULK_PATH)
+def api_bulk() -> Response:
+    params.check_known(request.args, ())
+    snapshot = str(_vintage(get_snapshot()).get("snapshot", "snapshot"))
+    name = safe_filename("migration-dashboard-data", snapshot, extension="zip")
+    response = _file_response(snapshot_zip(), "zip", name)
+    response.headers["Cache-Control"] = CATALOGUE_CACHE
+    return response
+
+
+@blueprint.get("/healthz")
+def healthz() -> Response:
+    try:
+        vintage = _vintage(get_snapshot())
+    except SnapshotError as error:
+        payload = {"status": "error", "error": str(error)}
+        return Response(_json_bytes(payload), status=503, mimetype="application/json")
+    return _json_response(_json_bytes({"status": "ok", "vintage": vintage}))
+
+
+@blueprint.route("/api/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+@blueprint.route("/healthz", methods=["POST", "PUT", "PATCH", "DELETE"])
+def api_not_found(rest: str = "") -> Response:
+    """JSON for paths and methods the API does not have (Dash would answer with its page)."""
+    try:
+        endpoint, _ = current_app.url_map.bind("").match(request.path, method="GET")
+    except HTTPException:
+        endpoint = None
+    if endpoint is not None and endpoint != "api.api_not_found" and request.method != "GET":
+        raise ApiError(f"Method {request.method} is not allowed here; use GET.", 405)
+    raise ApiError(
+        f"No API route at {params.show(request.path, 60)}. The routes are listed at /api/v1/.",
+        404,
+    )
+
+
+def transformed_unit(meta: dict[str, object], transform: str) -> str:
+    """The unit of the values after a transform (per capita divides by people, % of GDP by GDP)."""
+    unit = str(meta.get("unit") or "")
+    if transform == "per_capita":
+        return text.PER_CAPITA_UNIT.format(unit=unit)
+    if transform == "pct_gdp":
+        return text.PCT_GDP_UNIT
+    return unit
