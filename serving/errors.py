@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 import dash
+from dash.exceptions import DependencyException
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -99,6 +100,11 @@ def init_errors(app: dash.Dash, max_content_length: int, max_form_memory_size: i
         if problem is not None:
             return error_response(400, problem)
         return None
+
+    @server.errorhandler(DependencyException)
+    def unknown_bundle(_error: DependencyException) -> Response:
+        # Dash raises this for a component-suite path it never registered: a client error.
+        return error_response(404, "no such file")
 
     @server.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
