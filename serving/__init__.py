@@ -8,13 +8,13 @@ import os
 
 import dash
 
-from serving.cache import cache, cache_status, init_cache, memoize
+from serving.cache import cache_status, init_cache, memoize
 from serving.compression import init_compression
 from serving.errors import init_errors
 from serving.headers import init_headers
 from serving.settings import Settings
 
-__all__ = ["cache", "cache_status", "configure", "memoize", "run"]
+__all__ = ["cache_status", "configure", "memoize", "run"]
 
 
 def configure(app: dash.Dash, settings: Settings | None = None) -> None:
