@@ -1,0 +1,50 @@
+"""Migration & Development Indicators: the Dash application factory.
+
+`python app.py` serves on 127.0.0.1:$PORT (default 8050); gunicorn uses `app:server`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dash import Dash
+
+import callbacks
+import serving
+from layouts import shell
+from text import common as t
+
+ROOT = Path(__file__).resolve().parent
+
+
+def create_app() -> Dash:
+    app = Dash(
+        __name__,
+        title=t.SITE_TITLE,
+        update_title=None,
+        assets_folder=str(ROOT / "assets"),
+        serve_locally=True,  # every script and stylesheet comes from this app, never a CDN
+        suppress_callback_exceptions=True,  # page components exist only while their page shows
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    # Never ask Plotly's version server anything, even when debugging.
+    app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
+    app.layout = shell.layout
+    callbacks.register_all(app)
+
+    serving.configure(app)  # caching, compression, headers, limits, error pages
+    # HTTP API and downloads: api.register(app.server)
+    return app
+
+
+app = create_app()
+server = app.server
+
+if __name__ == "__main__":
+    app.run(
+        host="127.0.0.1",
+        port=int(os.environ.get("PORT", "8050")),
+        debug=os.environ.get("DASH_DEBUG") == "1",
+        dev_tools_disable_version_check=True,
+    )

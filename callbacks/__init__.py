@@ -1,0 +1,18 @@
+"""Callbacks, one module per page; each exposes `register(app)`.
+
+To add a page's callbacks, add its module to PAGES. Pages are rendered into the shell by the
+router, so callbacks may refer to components that appear only on their page.
+"""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from callbacks import router
+
+PAGES = (router,)
+
+
+def register_all(app: Dash) -> None:
+    for module in PAGES:
+        module.register(app)

@@ -1,0 +1,89 @@
+"""The shared look of every chart: one colour per country, fonts, and the empty-figure message."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+
+import plotly.graph_objects as go
+
+# Pilot countries keep these Okabe–Ito colours everywhere (all reach 3:1 against white).
+PILOT_COLOURS: dict[str, str] = {
+    "MDA": "#0072B2",  # blue
+    "BGD": "#009E73",  # bluish green
+    "JAM": "#D55E00",  # vermillion
+    "MLI": "#CC79A7",  # reddish purple
+}
+# Other countries and aggregates: Paul Tol's colour-blind-safe muted/dark tones, >= 3:1 on white.
+PEER_COLOURS: tuple[str, ...] = ("#332288", "#882255", "#999933", "#CC6677", "#555555", "#000000")
+# Line dashes that tell apart two countries which happen to share a colour in one chart.
+DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash")
+
+FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+FONT_SIZE = 16
+TEXT_COLOUR = "#1f2328"
+MUTED_COLOUR = "#57606a"  # 6.4:1 on white
+GRID_COLOUR = "#e3e6ea"
+MAP_OUTLINE = "#ffffff"
+HIGHLIGHT_OUTLINE = "#111111"
+# Sequential colour scale for maps: cividis is designed for colour-vision deficiency.
+SEQUENTIAL_SCALE = "Cividis"
+NO_DATA_COLOUR = "#d9d9d9"
+
+
+def country_colour(code: str) -> str:
+    """The colour of one country in every chart: pilots fixed, others by a stable hash of ISO3."""
+    code = code.upper()
+    if code in PILOT_COLOURS:
+        return PILOT_COLOURS[code]
+    return PEER_COLOURS[zlib.crc32(code.encode("ascii", "replace")) % len(PEER_COLOURS)]
+
+
+def country_styles(codes: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Colour and dash per country for one chart; dashes vary only where colours repeat."""
+    styles: dict[str, dict[str, str]] = {}
+    used: dict[str, int] = {}
+    for code in codes:
+        colour = country_colour(code)
+        count = used.get(colour, 0)
+        used[colour] = count + 1
+        styles[code] = {"color": colour, "dash": DASHES[count % len(DASHES)]}
+    return styles
+
+
+def base_layout(**overrides: object) -> dict:
+    """Layout shared by every chart: large readable type, light grid, no clutter."""
+    layout: dict = {
+        "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": TEXT_COLOUR},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "margin": {"l": 64, "r": 24, "t": 24, "b": 56},
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": FONT_SIZE}},
+        "separators": ".,",
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": {"text": ""}},
+        "xaxis": {"showgrid": False, "linecolor": MUTED_COLOUR, "ticks": "outside",
+                  "tickcolor": MUTED_COLOUR, "automargin": True},
+        "yaxis": {"gridcolor": GRID_COLOUR, "zerolinecolor": MUTED_COLOUR, "automargin": True,
+                  "exponentformat": "B", "separatethousands": True},
+    }
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(layout.get(key), dict):
+            layout[key] = {**layout[key], **value}
+        else:
+            layout[key] = value
+    return layout
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank chart that says why it is blank, so a gap is never silent."""
+    fig = go.Figure(layout=base_layout(
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        margin={"l": 16, "r": 16, "t": 16, "b": 16},
+    ))
+    fig.add_annotation(
+        text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+        font={"size": FONT_SIZE + 2, "color": MUTED_COLOUR},
+    )
+    fig.update_layout(meta={"empty": True, "message": message})
+    return fig

@@ -1,0 +1,55 @@
+"""Pages and their routes.
+
+Each page module exposes `layout(**params) -> component`, where params are the URL query
+parameters plus any named parts of the path (e.g. `iso3` for /country/<iso3>). To add or replace a
+page, add or edit one line in ROUTES and, if it has callbacks, one entry in callbacks.PAGES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from layouts import compare, country, data_page, labour, not_found, present
+
+
+@dataclass(frozen=True)
+class Route:
+    pattern: str  # "/country/<iso3>": <name> matches one path segment, passed as a keyword
+    page: ModuleType  # a module with layout(**params)
+    nav_id: str  # which navigation entry is marked current
+
+    def match(self, path: str) -> dict[str, str] | None:
+        """Named path parts if `path` fits the pattern, else None."""
+        wanted, given = self.pattern.strip("/").split("/"), path.strip("/").split("/")
+        if len(wanted) != len(given):
+            return None
+        params: dict[str, str] = {}
+        for part, value in zip(wanted, given, strict=True):
+            if part.startswith("<") and part.endswith(">"):
+                params[part[1:-1]] = value
+            elif part != value:
+                return None
+        return params
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("/", compare, "compare"),
+    Route("/compare", compare, "compare"),
+    Route("/country", country, "country"),
+    Route("/country/<iso3>", country, "country"),
+    Route("/labour", labour, "labour"),
+    Route("/data", data_page, "data"),
+    Route("/present", present, "present"),
+)
+
+
+def resolve(path: str | None) -> tuple[Callable[..., object], dict[str, str], str | None]:
+    """The layout function, path parameters and navigation id for a URL path (404 if none)."""
+    path = (path or "/").rstrip("/") or "/"
+    for route in ROUTES:
+        params = route.match(path)
+        if params is not None:
+            return route.page.layout, params, route.nav_id
+    return not_found.layout, {"path": path}, None

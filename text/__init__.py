@@ -1,0 +1,1 @@
+"""User-facing text, gathered per page, and the one number formatter (`text.numbers`)."""

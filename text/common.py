@@ -1,0 +1,31 @@
+"""Text shared by every page: site name, navigation, 404, placeholders."""
+
+SITE_TITLE = "Migration & Development Indicators"
+SITE_TAGLINE = "Remittances, diaspora and labour flows for Moldova, Bangladesh, Jamaica and Mali"
+SKIP_TO_CONTENT = "Skip to content"
+NAV_LABEL = "Main"
+CURRENT_PAGE = " (current page)"
+
+NAV_COMPARE = "Comparison"
+NAV_COUNTRIES = "Country profiles"
+NAV_LABOUR = "Labour flows"
+NAV_DATA = "Data & sources"
+NAV_PRESENT = "Presentation"
+
+PILOT_NAMES = {"MDA": "Moldova", "BGD": "Bangladesh", "JAM": "Jamaica", "MLI": "Mali"}
+
+NOT_FOUND_TITLE = "Page not found"
+NOT_FOUND_BODY = "There is no page at {path}. It may have moved, or the link may be mistyped."
+NOT_FOUND_BACK = "Go to the comparison view"
+
+COMING_SOON_TITLE = "{page}"
+COMING_SOON_BODY = "This page is being built. Meanwhile, the comparison view has every indicator."
+COMING_SOON_LINK = "Open the comparison view"
+
+FOOTER = (
+    "Data: World Bank WDI, UN DESA International Migrant Stock 2024, UNHCR, "
+    "World Bank Remittance Prices Worldwide. Every chart names its source and vintage."
+)
+
+LOADING = "Loading…"
+DATA_UNAVAILABLE = "The data could not be loaded. Please try again later."
