@@ -176,6 +176,7 @@ def test_local_cache_is_the_default():
 # --- the resilient Redis backend, in process -----------------------------------------------
 
 
+@pytest.mark.redis
 def test_redis_backend_falls_back_warns_once_and_comes_back(redis_server, caplog):
     backend = ResilientRedisCache(
         redis_server.url, key_prefix="t:", socket_timeout=0.2, retry_seconds=0.3
