@@ -34,7 +34,8 @@ limit_request_field_size = 8190
 # Trust X-Forwarded-Proto only from the proxies named here (comma-separated IPs).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-accesslog = "-" if os.environ.get("ACCESS_LOG") == "1" else None
+access_log_on = os.environ.get("ACCESS_LOG") == "1"
+accesslog = "-" if access_log_on else None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
 
@@ -46,6 +47,11 @@ logconfig_dict = {
     "root": {"level": "INFO", "handlers": ["error_console"]},
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
-        "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        # With a logconfig_dict gunicorn always emits access records; the level silences them.
+        "gunicorn.access": {
+            "level": "INFO" if access_log_on else "WARNING",
+            "handlers": ["console"],
+            "propagate": False,
+        },
     },
 }

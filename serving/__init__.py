@@ -4,8 +4,6 @@ so `python app.py` and `gunicorn app:server` serve the same app."""
 
 from __future__ import annotations
 
-import os
-
 import dash
 
 from serving.cache import cache_status, init_cache, memoize
@@ -14,7 +12,7 @@ from serving.errors import init_errors
 from serving.headers import init_headers
 from serving.settings import Settings
 
-__all__ = ["cache_status", "configure", "memoize", "run"]
+__all__ = ["cache_status", "configure", "memoize"]
 
 
 def configure(app: dash.Dash, settings: Settings | None = None) -> None:
@@ -29,14 +27,3 @@ def configure(app: dash.Dash, settings: Settings | None = None) -> None:
     init_compression(server)
     init_headers(app, settings.embed_frame_ancestors)
 
-
-def run(app: dash.Dash) -> None:
-    """Serve with Dash's development server (`python app.py`): debug only with DASH_DEBUG=1."""
-    settings = Settings.from_env()
-    app.run(
-        host=os.environ.get("HOST", "127.0.0.1"),
-        port=int(os.environ.get("PORT", "8050")),
-        debug=settings.debug,
-        # The version check would call an external server from every browser.
-        dev_tools_disable_version_check=True,
-    )

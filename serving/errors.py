@@ -91,7 +91,10 @@ def init_errors(app: dash.Dash, max_content_length: int, max_form_memory_size: i
         if request.path != CALLBACK_PATH or request.method != "POST":
             return None
         # A body over MAX_CONTENT_LENGTH raises 413 here, before it is parsed.
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # JSON nested deeper than the parser goes
+            body = None
         if body is None:
             return error_response(
                 400, "the body must be a JSON object sent as Content-Type: application/json"
