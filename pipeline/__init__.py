@@ -1,0 +1,1 @@
+"""Build-time code: read the vendored raw files and write the snapshot."""

@@ -1,0 +1,225 @@
+"""The indicator catalogue: what each series is, where it comes from, what it may be divided by.
+
+Names, definitions and licences of WDI series are read from the source files at build
+time; this module holds only what the files do not say (short names, topics, units,
+display decimals, allowed transforms) and the plain-text descriptions of the series
+computed here from UN DESA and UNHCR tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NOT_STATED = "not stated by the source"
+
+TOPICS = ("remittances", "diaspora", "labour", "context")
+
+POPULATION = "SP.POP.TOTL"
+GDP = "NY.GDP.MKTP.CD"
+
+# Transforms that change what a number means; index and pct_change are open to every series.
+PER_CAPITA = "per_capita"
+PCT_GDP = "pct_gdp"
+
+
+@dataclass(frozen=True)
+class Display:
+    short_name: str
+    topic: str
+    unit: str
+    unit_short: str
+    decimals: int
+    # Offered only when the series, SP.POP.TOTL and NY.GDP.MKTP.CD share one release.
+    transforms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    name: str
+    publisher: str
+    url: str
+    citation: str
+    licence: str  # word for word as the files state it, else NOT_STATED; "" = read at build
+
+
+USD = ("current US$", "US$")
+PERSONS = ("persons", "")
+MONEY_TRANSFORMS = (PER_CAPITA, PCT_GDP)
+
+# WDI per-indicator folders (2026 release): folder -> code -> display.
+WDI_SERIES: dict[str, dict[str, Display]] = {
+    "wdi_datasets": {
+        "BX.TRF.PWKR.CD.DT": Display(
+            "Remittances received", "remittances", *USD, 0, MONEY_TRANSFORMS
+        ),
+        "SM.POP.NETM": Display("Net migration", "diaspora", *PERSONS, 0),
+        "SM.POP.TOTL": Display("Immigrant stock", "diaspora", *PERSONS, 0),
+        "BX.KLT.DINV.CD.WD": Display("FDI, net inflows", "context", *USD, 0, MONEY_TRANSFORMS),
+        "DT.ODA.ODAT.CD": Display("Net ODA received", "context", *USD, 0, MONEY_TRANSFORMS),
+        "SP.POP.TOTL": Display("Population", "context", *PERSONS, 0),
+        "NY.GDP.MKTP.CD": Display("GDP", "context", *USD, 0),
+        "NY.GDP.PCAP.CD": Display("GDP per capita", "context", "current US$ per person", "US$", 0),
+        "NY.GNP.PCAP.CD": Display(
+            "GNI per capita (Atlas)", "context", "current US$ per person, Atlas method", "US$", 0
+        ),
+        "SL.UEM.TOTL.ZS": Display("Unemployment", "labour", "% of total labour force", "%", 1),
+        "SL.TLF.TOTL.IN": Display("Labour force", "labour", *PERSONS, 0),
+    },
+    "wdi_datasets_labour": {
+        "SL.EMP.TOTL.SP.ZS": Display(
+            "Employment-to-population ratio", "labour", "% of population ages 15+", "%", 1
+        ),
+        "SL.TLF.CACT.FE.ZS": Display(
+            "Labour force participation, women",
+            "labour",
+            "% of female population ages 15+",
+            "%",
+            1,
+        ),
+        "SL.TLF.CACT.MA.ZS": Display(
+            "Labour force participation, men", "labour", "% of male population ages 15+", "%", 1
+        ),
+        "SL.UEM.1524.FE.ZS": Display(
+            "Youth unemployment, women", "labour", "% of female labour force ages 15-24", "%", 1
+        ),
+        "SL.UEM.1524.MA.ZS": Display(
+            "Youth unemployment, men", "labour", "% of male labour force ages 15-24", "%", 1
+        ),
+    },
+}
+
+# WDI Excel downloads, 2023-05-10 release (kept at that vintage): file -> display.
+WDI_XLS_SERIES: dict[str, Display] = {
+    "personal-remittances-paid.xls": Display("Remittances paid", "remittances", *USD, 0),
+    "sending-cost-to-country.xls": Display(
+        "Cost of sending remittances to the country",
+        "remittances",
+        "% of amount sent (USD 200)",
+        "%",
+        2,
+    ),
+}
+
+# Series computed in the build. Codes that are not World Bank codes carry the
+# source's prefix so they can never be mistaken for published WDI series.
+REMITTANCES_PCT_GDP = "BX.TRF.PWKR.DT.GD.ZS"
+REMITTANCES_PER_CAPITA = "BX.TRF.PWKR.CD.DT.PC"
+IMMIGRANTS_PCT_POPULATION = "SM.POP.TOTL.ZS"
+EMIGRANTS = "DESA.EMIG.TOTL"
+EMIGRANTS_PCT_POPULATION = "DESA.EMIG.TOTL.ZS"
+REFUGEES_BY_ORIGIN = "UNHCR.REFG.OR"
+ASYLUM_SEEKERS_BY_ORIGIN = "UNHCR.ASYL.OR"
+
+DERIVED_DISPLAY: dict[str, Display] = {
+    REMITTANCES_PCT_GDP: Display(
+        "Remittances received, % of GDP", "remittances", "% of GDP", "%", 1
+    ),
+    REMITTANCES_PER_CAPITA: Display(
+        "Remittances received per person", "remittances", "current US$ per person", "US$", 0
+    ),
+    IMMIGRANTS_PCT_POPULATION: Display(
+        "Immigrant stock, % of population", "diaspora", "% of population", "%", 1
+    ),
+    EMIGRANTS: Display("Emigrants (diaspora)", "diaspora", *PERSONS, 0),
+    EMIGRANTS_PCT_POPULATION: Display(
+        "Emigrants, % of home population", "diaspora", "% of home-country population", "%", 1
+    ),
+    REFUGEES_BY_ORIGIN: Display("Refugees from the country", "diaspora", *PERSONS, 0),
+    ASYLUM_SEEKERS_BY_ORIGIN: Display("Asylum seekers from the country", "diaspora", *PERSONS, 0),
+}
+
+UNDESA_MIGRANT_DEFINITION = (
+    "UN DESA counts as international migrants the people living in a country other than "
+    "their country of birth (or, where place of birth is not recorded, of citizenship), "
+    "including refugees, at mid-year."
+)
+
+# Plain-text names and definitions of the series computed from UN DESA and UNHCR tables.
+DESA_UNHCR_TEXT: dict[str, tuple[str, str]] = {
+    EMIGRANTS: (
+        "Emigrant stock: people born in the country living abroad (UN DESA IMS 2024)",
+        "Number of international migrants from this country of origin living in other "
+        "countries at mid-year, both sexes, all ages, summed over all countries of destination "
+        "in UN DESA's International Migrant Stock 2024 (origin by destination). "
+        + UNDESA_MIGRANT_DEFINITION
+        + " Migrants whose origin UN DESA lists as 'Other' are not attributed to any country.",
+    ),
+    EMIGRANTS_PCT_POPULATION: (
+        "Emigrant stock as % of the home-country population",
+        "Emigrants from this country living abroad (UN DESA International Migrant Stock 2024, "
+        "summed over destinations) as a percentage of the population living in the country "
+        "(World Bank WDI, Population, total). " + UNDESA_MIGRANT_DEFINITION,
+    ),
+    REFUGEES_BY_ORIGIN: (
+        "Refugees by country of origin (UNHCR)",
+        "Refugees under UNHCR's mandate who originate from this country, at the end of the "
+        "year, summed over all countries of asylum (UNHCR Refugee Population Statistics, "
+        "origin by asylum country). The source file labels end-2019 figures as 2020; here "
+        "they are shown as 2019.",
+    ),
+    ASYLUM_SEEKERS_BY_ORIGIN: (
+        "Asylum seekers by country of origin (UNHCR)",
+        "Asylum seekers (pending cases) who originate from this country, at the end of the "
+        "year, summed over all countries of asylum (UNHCR Refugee Population Statistics, "
+        "origin by asylum country). The source file labels end-2019 figures as 2020; here "
+        "they are shown as 2019.",
+    ),
+}
+
+# One entry per raw source folder. Licences are quoted from the files; none of the
+# non-WDI files states one.
+SOURCES: dict[str, SourceInfo] = {
+    "wdi_datasets": SourceInfo(
+        name="World Development Indicators (per-indicator CSV)",
+        publisher="World Bank",
+        url="https://data.worldbank.org/",
+        citation="World Bank, World Development Indicators",
+        licence="",  # read from each datapackage.json
+    ),
+    "wdi_datasets_labour": SourceInfo(
+        name="World Development Indicators, labour-market series (per-indicator CSV)",
+        publisher="World Bank (ILO modelled estimates)",
+        url="https://data.worldbank.org/",
+        citation="World Bank, World Development Indicators (ILO modelled estimates)",
+        licence="",  # read from each datapackage.json
+    ),
+    "wb_wdi_xls_2023": SourceInfo(
+        name="World Development Indicators (Excel download, last updated 2023-05-10)",
+        publisher="World Bank",
+        url="https://data.worldbank.org/",
+        citation="World Bank, World Development Indicators (last updated 2023-05-10)",
+        licence=NOT_STATED,
+    ),
+    "undesa_ims2024_migrantstock_app": SourceInfo(
+        name="International Migrant Stock 2024 (origin by destination)",
+        publisher="United Nations, Department of Economic and Social Affairs, Population Division",
+        url="https://www.un.org/development/desa/pd/content/international-migrant-stock",
+        citation="UN DESA Population Division (2024), International Migrant Stock 2024",
+        licence=NOT_STATED,
+    ),
+    "unhcr_stepladder": SourceInfo(
+        name="Refugee Population Statistics (origin by country of asylum, 1995-2019)",
+        publisher="UNHCR",
+        url="https://www.unhcr.org/refugee-statistics/download/",
+        citation="UNHCR Refugee Population Statistics Database",
+        licence=NOT_STATED,
+    ),
+    "wb_bilateral_remittance_matrix_2018": SourceInfo(
+        name="Bilateral Remittance Matrix 2018 (October 2019)",
+        publisher="World Bank",
+        url="https://www.worldbank.org/en/topic/migrationremittancesdiasporaissues/brief/migration-remittances-data",
+        citation="World Bank, Bilateral Remittance Matrix 2018 (October 2019)",
+        licence=NOT_STATED,
+    ),
+    "wb_rpw_databank_corridors_2020q3": SourceInfo(
+        name="Remittance Prices Worldwide (Corridors)",
+        publisher="World Bank",
+        url="https://databank.worldbank.org/source/remittance-prices-worldwide-(corridors)",
+        citation="The World Bank, Remittance Prices Worldwide",
+        licence=NOT_STATED,
+    ),
+}
+
+
+def wdi_indicator_url(code: str) -> str:
+    return f"https://data.worldbank.org/indicator/{code}"

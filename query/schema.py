@@ -1,0 +1,115 @@
+"""The snapshot contract: file names, column order and Arrow types of every table.
+
+The build writes exactly these columns in this order; the loader checks them on load.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SNAPSHOT_TABLES: dict[str, pa.Schema] = {
+    "indicator_values": pa.schema(
+        [
+            ("indicator_code", pa.string()),
+            ("country_code", pa.string()),
+            ("year", pa.int16()),
+            ("value", pa.float64()),
+        ]
+    ),
+    "countries": pa.schema(
+        [
+            ("country_code", pa.string()),
+            ("name", pa.string()),
+            ("m49", pa.int32()),
+            ("region", pa.string()),
+            ("income_group", pa.string()),
+            ("pilot", pa.bool_()),
+            ("aggregate", pa.bool_()),
+        ]
+    ),
+    "indicators": pa.schema(
+        [
+            ("code", pa.string()),
+            ("name", pa.string()),
+            ("short_name", pa.string()),
+            ("topic", pa.string()),
+            ("unit", pa.string()),
+            ("unit_short", pa.string()),
+            ("definition", pa.string()),
+            ("source", pa.string()),
+            ("source_id", pa.string()),
+            ("source_url", pa.string()),
+            ("licence", pa.string()),
+            ("vintage", pa.string()),
+            ("release", pa.string()),
+            ("formula", pa.string()),
+            ("transforms", pa.string()),
+            ("derived_from", pa.string()),
+            ("derived_transform", pa.string()),
+            ("decimals", pa.int8()),
+        ]
+    ),
+    "sources": pa.schema(
+        [
+            ("source_id", pa.string()),
+            ("name", pa.string()),
+            ("publisher", pa.string()),
+            ("vintage", pa.string()),
+            ("vintage_note", pa.string()),
+            ("release", pa.string()),
+            ("licence", pa.string()),
+            ("url", pa.string()),
+            ("citation", pa.string()),
+            ("tables", pa.string()),
+        ]
+    ),
+    "migrant_stock": pa.schema(
+        [
+            ("origin_code", pa.string()),
+            ("destination_code", pa.string()),
+            ("year", pa.int16()),
+            ("sex", pa.string()),
+            ("value", pa.float64()),
+        ]
+    ),
+    "remittance_matrix": pa.schema(
+        [
+            ("sender_code", pa.string()),
+            ("receiver_code", pa.string()),
+            ("value_usd_million", pa.float64()),
+        ]
+    ),
+    "refugees": pa.schema(
+        [
+            ("origin_code", pa.string()),
+            ("asylum_code", pa.string()),
+            ("year", pa.int16()),
+            ("refugees", pa.float64()),
+            ("asylum_seekers", pa.float64()),
+        ]
+    ),
+    "remittance_costs": pa.schema(
+        [
+            ("sender_code", pa.string()),
+            ("receiver_code", pa.string()),
+            ("period", pa.string()),
+            ("year", pa.int16()),
+            ("quarter", pa.int8()),
+            ("cost_pct", pa.float64()),
+        ]
+    ),
+}
+
+# Sort keys: rows are written in this order so that output is byte-stable.
+SORT_KEYS: dict[str, list[str]] = {
+    "indicator_values": ["indicator_code", "country_code", "year"],
+    "countries": ["country_code"],
+    "indicators": ["code"],
+    "sources": ["source_id"],
+    "migrant_stock": ["origin_code", "destination_code", "year", "sex"],
+    "remittance_matrix": ["sender_code", "receiver_code"],
+    "refugees": ["origin_code", "asylum_code", "year"],
+    "remittance_costs": ["sender_code", "receiver_code", "period"],
+}
+
+VINTAGE_FILE = "vintage.json"
