@@ -84,6 +84,21 @@ class BuildContext:
     def release(self, folder: str) -> str:
         return self.vintages[folder].release
 
+    def wdi_release(self, code: str) -> str:
+        folder, _ = self.wdi[code]
+        return self.vintages[folder].release_for(code)
+
+    def same_wdi_release(self, *codes: str) -> str:
+        """The one release shared by these WDI series; raises if they come from several.
+
+        A ratio of two releases would mix revisions in one series (a partial refresh
+        can cause this), so the build stops instead.
+        """
+        releases = {code: self.wdi_release(code) for code in codes}
+        if len(set(releases.values())) != 1:
+            raise ValueError(f"series to be combined come from different releases: {releases}")
+        return next(iter(releases.values()))
+
 
 # --- bilateral tables -------------------------------------------------------------
 
@@ -158,6 +173,7 @@ def _sum_by_origin(table: pd.DataFrame, column: str, year_column: str = "year") 
 def derived_values(ctx: BuildContext) -> dict[str, pd.DataFrame]:
     """Values of the series computed here, by code."""
     w = {code: ind.values for code, (_, ind) in ctx.wdi.items()}
+    ctx.same_wdi_release("BX.TRF.PWKR.CD.DT", cat.GDP, cat.POPULATION, "SM.POP.TOTL")
     stock = ctx.table("migrant_stock")
     emigrants = _sum_by_origin(stock[stock["sex"] == "total"], "value")
     refugees = ctx.table("refugees")
@@ -198,13 +214,10 @@ def _catalogue_row(code: str, display: cat.Display, **fields: object) -> dict[st
     }
 
 
-def _allowed_transforms(ctx: BuildContext, folder: str, display: cat.Display) -> str:
-    """Per-capita and % of GDP only when population and GDP come from the same release."""
-    release = ctx.release(folder)
-    same_release = all(
-        ctx.release(ctx.wdi[code][0]) == release for code in (cat.POPULATION, cat.GDP)
-    )
-    return ",".join(display.transforms) if same_release else ""
+def _allowed_transforms(ctx: BuildContext, code: str, display: cat.Display) -> str:
+    """Per-capita and % of GDP only when the series, population and GDP share one release."""
+    releases = {ctx.wdi_release(c) for c in (code, cat.POPULATION, cat.GDP)}
+    return ",".join(display.transforms) if len(releases) == 1 else ""
 
 
 def _licence(ctx: BuildContext, folder: str) -> str:
@@ -237,8 +250,8 @@ def build_indicators(ctx: BuildContext) -> pd.DataFrame:
                 source_url=cat.wdi_indicator_url(code),
                 licence=ind.licence,
                 vintage=ctx.vintages[folder].for_indicator(code),
-                release=ctx.release(folder),
-                transforms=_allowed_transforms(ctx, folder, display),
+                release=ctx.wdi_release(code),
+                transforms=_allowed_transforms(ctx, code, display),
             )
         )
     xls_folder = wdi_xls.FOLDER
@@ -267,14 +280,14 @@ def _derived_catalogue_rows(ctx: BuildContext) -> list[dict[str, object]]:
     remit_folder, remit = ctx.wdi["BX.TRF.PWKR.CD.DT"]
     immig_folder, immig = ctx.wdi["SM.POP.TOTL"]
     pop_folder, pop = ctx.wdi[cat.POPULATION]
-    wdi_release = ctx.release(remit_folder)
+    wdi_release = ctx.same_wdi_release("BX.TRF.PWKR.CD.DT", cat.GDP, cat.POPULATION, "SM.POP.TOTL")
     desa, refugee_folder = undesa_ims2024.FOLDER, unhcr.FOLDER
     wdi_info, desa_info, unhcr_info = (cat.SOURCES[f] for f in (remit_folder, desa, refugee_folder))
     wdi_source = f"{wdi_info.publisher}, {wdi_info.name}"
     desa_source = f"{desa_info.publisher}, {desa_info.name}"
-    wdi_vintage, desa_vintage = ctx.vintages[remit_folder].vintage, ctx.vintages[desa].vintage
+    wdi_vintage = ctx.vintages[remit_folder].for_indicator("BX.TRF.PWKR.CD.DT")
+    desa_vintage = ctx.vintages[desa].vintage
     desa_release = ctx.release(desa)
-    same_wdi_release = {remit_folder, pop_folder, ctx.wdi[cat.GDP][0]} == {remit_folder}
 
     def wdi_derived(
         code: str, definition: str, formula: str, source_from: str, transform: str | None
@@ -292,8 +305,8 @@ def _derived_catalogue_rows(ctx: BuildContext) -> list[dict[str, object]]:
             release=wdi_release,
             transforms="",
             formula=formula,
-            derived_from=source_from if same_wdi_release else None,
-            derived_transform=transform if same_wdi_release else None,
+            derived_from=source_from,
+            derived_transform=transform,
         )
 
     rows = [
@@ -351,10 +364,10 @@ def _derived_catalogue_rows(ctx: BuildContext) -> list[dict[str, object]]:
             source_url=desa_info.url,
             licence=_joint(("UN DESA", desa_info.licence), ("World Bank WDI", pop.licence)),
             vintage=_joint(("UN DESA", desa_vintage), ("World Bank WDI", wdi_vintage)),
-            release=f"{desa_release}+{ctx.release(pop_folder)}",
+            release=f"{desa_release}+{wdi_release}",
             transforms="",
             formula=f"{cat.EMIGRANTS} (UN DESA IMS 2024) / SP.POP.TOTL (WDI release "
-            f"{ctx.release(pop_folder)}) × 100, same year",
+            f"{wdi_release}) × 100, same year",
         )
     )
     for code in (cat.REFUGEES_BY_ORIGIN, cat.ASYLUM_SEEKERS_BY_ORIGIN):
