@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import router
+from callbacks import compare, router
 
-PAGES = (router,)
+PAGES = (router, compare)
 
 
 def register_all(app: Dash) -> None:

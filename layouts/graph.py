@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import dcc, get_asset_url
+from dash import dcc, get_asset_url, html
 
 
 def graph_config() -> dict:
@@ -16,9 +16,10 @@ def graph_config() -> dict:
     }
 
 
-def graph(graph_id: str | dict, label: str, **kwargs: object) -> dcc.Graph:
-    """A Graph with the shared config; `label` names the chart for screen readers."""
-    return dcc.Graph(
-        id=graph_id, config=graph_config(), className="chart",
-        **{"aria-label": label}, **kwargs,
+def graph(graph_id: str | dict, label: str, **kwargs: object) -> html.Div:
+    """A Graph (id `graph_id`) with the shared config, in a figure region named `label` for
+    screen readers."""
+    return html.Div(
+        dcc.Graph(id=graph_id, config=graph_config(), className="chart", **kwargs),
+        role="figure", className="chart-box", **{"aria-label": label},
     )

@@ -71,7 +71,8 @@ def vocabulary_from_tables(
 ) -> Vocabulary:
     """Build the vocabulary from the snapshot's catalogue, country list and values."""
     transforms = {
-        row.code: tuple(t for t in str(row.transforms or "").split(",") if t)
+        row.code: tuple(t for t in ("" if pd.isna(row.transforms) else row.transforms).split(",")
+                        if t)
         for row in indicators.itertuples(index=False)
     }
     derived: dict[tuple[str, str], str] = {}
@@ -227,3 +228,26 @@ def to_query(state: CompareState) -> str:
         values["year"] = str(state.year)
     return "?" + "&".join(f"{key}={quote(values[key], safe=',.')}" for key in PARAM_ORDER
                           if key in values)
+
+
+_VOCABULARIES: dict[int, Vocabulary] = {}
+
+
+def snapshot_vocabulary() -> Vocabulary:
+    """The vocabulary of the loaded snapshot, built once per snapshot object."""
+    from query import get_snapshot  # the query layer loads the snapshot once per process
+
+    snap = get_snapshot()
+    key = id(snap)
+    if key not in _VOCABULARIES:
+        _VOCABULARIES.clear()
+        _VOCABULARIES[key] = vocabulary_from_tables(snap.indicators, snap.countries, snap.values)
+    return _VOCABULARIES[key]
+
+
+def as_dict(state: CompareState) -> dict:
+    return {**state.__dict__, "countries": list(state.countries)}
+
+
+def from_dict(data: Mapping) -> CompareState:
+    return CompareState(**{**data, "countries": tuple(data["countries"])})

@@ -1,0 +1,73 @@
+"""A world map of one year's values; chosen countries are outlined."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures import theme
+
+
+def process_data(df: pd.DataFrame) -> pd.DataFrame:
+    return df[df["value"].notna()].drop_duplicates("country_code", keep="last")
+
+
+def create_figure(
+    df: pd.DataFrame,
+    *,
+    colorbar_title: str,
+    highlight: Sequence[str] = (),
+    no_data_label: str = "–",
+) -> go.Figure:
+    """Values by ISO3 code on the world shapes served from the app's assets."""
+    data = process_data(df)
+    labels = data["label"] if "label" in data else data["value"].map(str)
+    fig = go.Figure(layout=theme.base_layout(
+        margin={"l": 0, "r": 0, "t": 8, "b": 0},
+        geo={
+            "projection": {"type": "natural earth"},
+            "showframe": False,
+            "showcoastlines": False,
+            "showland": True,
+            "landcolor": theme.NO_DATA_COLOUR,
+            "showcountries": True,
+            "countrycolor": theme.MAP_OUTLINE,
+            "bgcolor": "rgba(0,0,0,0)",
+            "lataxis": {"range": [-58, 85]},
+        },
+        height=520,
+    ))
+    fig.add_trace(go.Choropleth(
+        locations=data["country_code"].tolist(),
+        z=data["value"].tolist(),
+        locationmode="ISO-3",
+        colorscale=theme.SEQUENTIAL_SCALE,
+        marker={"line": {"color": theme.MAP_OUTLINE, "width": 0.5}},
+        colorbar={"title": {"text": colorbar_title, "side": "right"}, "thickness": 14,
+                  "len": 0.8},
+        text=data["country_name"].tolist(),
+        customdata=labels.tolist(),
+        hovertemplate="%{text}: %{customdata}<extra></extra>",
+        name="",
+    ))
+    if highlight:
+        # A transparent layer on top outlines the chosen countries, with or without data;
+        # it repeats their hover text because it sits above the coloured layer.
+        label_of = dict(zip(data["country_code"], labels, strict=True))
+        name_of = dict(zip(data["country_code"], data["country_name"], strict=True))
+        chosen = list(dict.fromkeys(highlight))
+        fig.add_trace(go.Choropleth(
+            locations=chosen,
+            z=[0] * len(chosen),
+            locationmode="ISO-3",
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            marker={"line": {"color": theme.HIGHLIGHT_OUTLINE, "width": 2.5}},
+            text=[name_of.get(code, code) for code in chosen],
+            customdata=[label_of.get(code, no_data_label) for code in chosen],
+            hovertemplate="%{text}: %{customdata}<extra></extra>",
+            name="highlight",
+        ))
+    return fig

@@ -1,0 +1,41 @@
+"""Countries ranked by their value in one year: horizontal bars, largest on top."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures import theme
+
+
+def process_data(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per country with a value, largest first."""
+    data = df[df["value"].notna()].drop_duplicates("country_code", keep="last")
+    return data.sort_values("value", ascending=False)
+
+
+def create_figure(df: pd.DataFrame, *, x_title: str, log: bool = False) -> go.Figure:
+    data = process_data(df)
+    labels = data["label"] if "label" in data else data["value"].map(str)
+    colours = [theme.country_colour(code) for code in data["country_code"]]
+    fig = go.Figure(
+        go.Bar(
+            x=data["value"].tolist(),
+            y=data["country_name"].tolist(),
+            orientation="h",
+            marker={"color": colours},
+            text=labels.tolist(),
+            textposition="auto",
+            customdata=data["country_code"].tolist(),
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            cliponaxis=False,
+        ),
+        layout=theme.base_layout(
+            xaxis={"title": {"text": x_title}, "type": "log" if log else "linear",
+                   "showgrid": True, "gridcolor": theme.GRID_COLOUR},
+            yaxis={"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)"},
+            showlegend=False,
+            height=max(240, 60 + 44 * len(data)),
+        ),
+    )
+    return fig
