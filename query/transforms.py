@@ -58,7 +58,8 @@ def _index(rows: pd.DataFrame, base: int) -> pd.DataFrame:
     base_values = rows.loc[rows["year"] == base].set_index("country_code")["value"]
     base_values = base_values[base_values != 0]
     kept = rows[rows["country_code"].isin(base_values.index)]
-    return kept.assign(value=kept["value"] / kept["country_code"].map(base_values) * 100.0)
+    base_of_row = kept["country_code"].map(base_values).astype("float64")
+    return kept.assign(value=kept["value"] / base_of_row * 100.0)
 
 
 def _pct_change(rows: pd.DataFrame) -> pd.DataFrame:
