@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dash import Dash
 
+import api
 import callbacks
 import serving
 from layouts import shell
@@ -34,7 +35,7 @@ def create_app() -> Dash:
     callbacks.register_all(app)
 
     serving.configure(app)  # caching, compression, headers, limits, error pages
-    # HTTP API and downloads: api.register(app.server)
+    api.register(app.server)  # HTTP API and downloads
     return app
 
 

@@ -7,7 +7,6 @@ import math
 import threading
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import urlencode
 
 import pandas as pd
 from flask import Blueprint, Response, current_app, redirect, request
@@ -27,13 +26,16 @@ from exports import (
     xlsx_bytes,
 )
 from exports.bulk import sources_of_table
-from query import SnapshotError, get_snapshot, indicator_meta, series
+from query import SnapshotError, allowed_transforms, get_snapshot, indicator_meta, series
+from query.transforms import TRANSFORMS
+from state.compare import CompareState, snapshot_vocabulary, to_query
+from text import compare as compare_text
 from text import downloads as text
 
 blueprint = Blueprint("api", __name__)
 register_error_handlers(blueprint)
 
-DATA_PARAMS = ("indicator", "countries", "start", "end", "format", "transform")
+DATA_PARAMS = ("indicator", "countries", "start", "end", "format", "transform", "base")
 DIASPORA_PARAMS = ("origin", "year", "sex", "format")
 SEXES = ("total", "male", "female")
 DATA_COLUMNS = ["country_code", "country_name", "indicator_code", "year", "value", "unit"]
@@ -191,12 +193,26 @@ def api_data() -> Response:
     )
     start, end = params.year_range(args)
     fmt = params.choice(args, "format", params.FORMATS, "json")
-    meta = _meta(code)
-    transforms = ["none", *[t for t in str(meta.get("transforms") or "").split(",") if t]]
-    transform = params.choice(args, "transform", transforms, "none")
+    transform = params.choice(args, "transform", TRANSFORMS, "none")
+    allowed = allowed_transforms(code)
+    if transform not in allowed:
+        raise ApiError(
+            f"Transform '{transform}' is not available for {code}; allowed: "
+            f"{', '.join(allowed)}. per_capita and pct_gdp are offered only where the values, "
+            "population and GDP come from one data release (see 'transforms' at "
+            "/api/v1/indicators)."
+        )
+    base = params.year(args, "base")
+    if transform == "index":
+        base = base if base is not None else start
+        if base is None:
+            raise ApiError("Transform 'index' needs a base year: give base=YEAR (or start).")
+    elif base is not None:
+        raise ApiError("Parameter 'base' applies only to transform=index.")
 
-    frame = series(code, countries, start=start, end=end, transform=transform)
-    unit = transformed_unit(meta, transform)
+    meta = _meta(code)
+    unit = transformed_unit(meta, transform, base)
+    frame = series(code, countries, start=start, end=end, transform=transform, base=base)
     rows = pd.DataFrame(
         {
             "country_code": frame["country_code"],
@@ -208,41 +224,57 @@ def api_data() -> Response:
         },
         columns=DATA_COLUMNS,
     )
-    query = {
-        "indicator": code,
-        "countries": ",".join(countries),
-        **({"start": start} if start is not None else {}),
-        **({"end": end} if end is not None else {}),
-        **({"transform": transform} if transform != "none" else {}),
-    }
+    described = {**meta, "unit": unit}
     if fmt == "json":
-        missing = sorted(set(countries) - set(rows["country_code"]))
         payload = {
-            "indicator": {**meta, "unit": unit},
+            "indicator": described,
             "vintage": meta.get("vintage"),
             "snapshot": _vintage(snap).get("snapshot"),
-            "query": {**query, "countries": countries, "transform": transform},
-            "countries_without_data": missing,
+            "query": {
+                "indicator": code, "countries": countries, "start": start, "end": end,
+                "transform": transform, "base": base,
+            },
+            "countries_without_data": [c for c in countries if c not in set(rows["country_code"])],
             "data": json_records(rows),
         }
         return _json_response(_json_bytes(payload))
-    years = f"{start or 'first'}-{end or 'last'}"
     places = "-".join(countries) if len(countries) <= 8 else f"{len(countries)}-countries"
     filename = safe_filename(
-        code, places, years, *([transform] if transform != "none" else []), extension=fmt
+        code,
+        places,
+        f"{start or 'first'}-{end or 'last'}",
+        *([transform] if transform != "none" else []),
+        *([f"base{base}"] if transform == "index" else []),
+        extension=fmt,
     )
     if fmt == "csv":
         return _file_response(csv_bytes(rows), fmt, filename)
     context = ExportContext(
         app_url=request.url_root,
-        view_url=request.url_root + "compare?" + urlencode(query, safe=","),
+        view_url=compare_url(code, countries, start, end, transform, base),
         transform=transform,
+        base=base,
         snapshot=str(_vintage(snap).get("snapshot", "")),
         exported_on=date.today(),
     )
-    return _file_response(
-        xlsx_bytes(rows, [{**meta, "unit": unit}], context), fmt, filename
+    return _file_response(xlsx_bytes(rows, [described], context), fmt, filename)
+
+
+def compare_url(
+    code: str, countries: list[str], start: int | None, end: int | None, transform: str,
+    base: int | None,
+) -> str:
+    """The comparison page showing the same view, in the page's own canonical URL form."""
+    vocab = snapshot_vocabulary()
+    view = CompareState(
+        indicator=code,
+        countries=tuple(countries),
+        start=start if start is not None else vocab.first_year,
+        end=end if end is not None else vocab.last_year,
+        transform=transform,
+        base=base,
     )
+    return request.url_root + "compare" + to_query(view)
 
 
 @blueprint.get("/api/v1/diaspora")
@@ -348,11 +380,8 @@ def api_not_found(rest: str = "") -> Response:
     )
 
 
-def transformed_unit(meta: dict[str, object], transform: str) -> str:
-    """The unit of the values after a transform (per capita divides by people, % of GDP by GDP)."""
+def transformed_unit(meta: dict[str, object], transform: str, base: int | None) -> str:
+    """The unit of the values after a transform, worded as the comparison page words it."""
     unit = str(meta.get("unit") or "")
-    if transform == "per_capita":
-        return text.PER_CAPITA_UNIT.format(unit=unit)
-    if transform == "pct_gdp":
-        return text.PCT_GDP_UNIT
-    return unit
+    template = compare_text.TRANSFORM_UNITS.get(transform)
+    return template.format(unit=unit, base=base) if template else unit

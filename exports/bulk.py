@@ -14,17 +14,8 @@ import pandas as pd
 from exports.tables import csv_bytes
 from text import downloads as text
 
-# File name in the ZIP (without .csv) -> attribute of the loaded snapshot.
-SNAPSHOT_TABLES = {
-    "indicators": "indicators",
-    "countries": "countries",
-    "indicator_values": "values",
-    "migrant_stock": "migrant_stock",
-    "remittance_matrix": "remittance_matrix",
-    "refugees": "refugees",
-    "remittance_costs": "remittance_costs",
-    "sources": "sources",
-}
+# Snapshot tables whose Snapshot attribute differs from the table name.
+ATTRIBUTE_OF_TABLE = {"indicator_values": "values"}
 
 SOURCE_FIELDS = ("name", "licence", "vintage", "url", "citation")
 
@@ -41,11 +32,22 @@ def snapshot_zip(snapshot: object | None = None) -> bytes:
     with _lock:
         cached = _cache.get(id(snapshot))
         if cached is None or cached[0] is not snapshot:
-            tables = {name: getattr(snapshot, attr) for name, attr in SNAPSHOT_TABLES.items()}
-            cached = (snapshot, build_zip(tables, _vintage_of(snapshot)))
+            cached = (snapshot, build_zip(snapshot_tables(snapshot), _vintage_of(snapshot)))
             _cache.clear()
             _cache[id(snapshot)] = cached
         return cached[1]
+
+
+def snapshot_tables(snapshot: object) -> dict[str, pd.DataFrame]:
+    """Every table of the snapshot by name: those of the contract, then any extra ones."""
+    from query.schema import SNAPSHOT_TABLES
+
+    tables = {
+        name: getattr(snapshot, ATTRIBUTE_OF_TABLE.get(name, name))
+        for name in SNAPSHOT_TABLES
+    }
+    tables.update(getattr(snapshot, "extra_tables", None) or {})
+    return tables
 
 
 def build_zip(tables: Mapping[str, pd.DataFrame], vintage: Mapping[str, object]) -> bytes:

@@ -17,5 +17,6 @@ class ExportContext:
     app_url: str
     view_url: str
     transform: str = "none"
+    base: int | None = None  # base year of the "index" transform
     snapshot: str = ""
     exported_on: date = field(default_factory=date.today)

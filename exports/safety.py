@@ -8,7 +8,7 @@ import pandas as pd
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9.\-]+")
+_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._\-]+")
 
 
 def neutralise_text(value: str) -> str:
@@ -40,7 +40,7 @@ def neutralise_cell(value: object) -> object:
 def safe_filename(*codes: str, extension: str) -> str:
     """`migration_BX.TRF.PWKR.CD.DT_MDA-BGD_2000-2024.csv` from codes: no user text reaches a name.
 
-    Characters outside [A-Za-z0-9.-] become "-"; parts are joined with "_".
+    Characters outside [A-Za-z0-9._-] become "-"; parts are joined with "_".
     """
     parts = [_UNSAFE_NAME_CHARS.sub("-", code).strip("-.") for code in codes]
     stem = "_".join(part for part in parts if part) or "data"

@@ -45,6 +45,7 @@ def metadata_rows(
         )
         rows.append(("", ""))
     transform = text.TRANSFORM_NAMES.get(context.transform, context.transform)
+    transform = transform.replace("{base}", str(context.base))
     rows.extend(
         [
             (text.TRANSFORM_LABEL, transform),

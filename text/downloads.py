@@ -31,7 +31,8 @@ TRANSFORM_NAMES = {
     "none": "None (values as published)",
     "per_capita": "Per capita (divided by total population, same data release)",
     "pct_gdp": "Per cent of GDP (divided by GDP in current US$, same data release)",
-    "index": "Index (base year = 100)",
+    "index": "Index (base year {base} = 100)",
+    "pct_change": "Annual % change (from the previous year; none after a gap)",
 }
 
 # {source} ({vintage}). {name}. Accessed {date} via APP_NAME, {url}.
@@ -52,6 +53,12 @@ TABLE_DESCRIPTIONS = {
         "Average total cost of sending remittances by corridor and quarter, % of the amount sent."
     ),
     "sources": "One row per source: publisher, vintage, licence, URL and citation.",
+    "annual_flows": (
+        "Annual migration flows reported by selected countries (UN DESA, 2015 revision), "
+        "by origin or destination, type, criterion and coverage."
+    ),
+    "annual_flow_definitions": "How each reporting country defines its annual flow series.",
+    "flow_estimates": "Estimated bilateral migration flows over five-year periods, by sex.",
 }
 README = """{app} - full data snapshot
 {rule}
@@ -82,7 +89,3 @@ DIASPORA_DEFINITION = (
     "counted here by country of origin and country of destination."
 )
 DIASPORA_UNIT = "persons"
-
-# Units after a transform.
-PER_CAPITA_UNIT = "{unit} per person"
-PCT_GDP_UNIT = "% of GDP"
