@@ -295,7 +295,7 @@ def _derived_catalogue_rows(ctx: BuildContext) -> list[dict[str, object]]:
         return _catalogue_row(
             code,
             cat.DERIVED_DISPLAY[code],
-            name=cat.DERIVED_DISPLAY[code].short_name,
+            name=cat.WDI_DERIVED_NAMES[code],
             definition=definition,
             source=wdi_source,
             source_id=remit_folder,

@@ -128,6 +128,13 @@ DERIVED_DISPLAY: dict[str, Display] = {
     ASYLUM_SEEKERS_BY_ORIGIN: Display("Asylum seekers from the country", "diaspora", *PERSONS, 0),
 }
 
+# Full names of the ratios computed from one WDI release.
+WDI_DERIVED_NAMES: dict[str, str] = {
+    REMITTANCES_PCT_GDP: "Personal remittances, received (% of GDP)",
+    REMITTANCES_PER_CAPITA: "Personal remittances, received, per person (current US$)",
+    IMMIGRANTS_PCT_POPULATION: "International migrant stock (% of population)",
+}
+
 UNDESA_MIGRANT_DEFINITION = (
     "UN DESA counts as international migrants the people living in a country other than "
     "their country of birth (or, where place of birth is not recorded, of citizenship), "
