@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from api.params import FORMATS, MAX_COUNTRIES, MAX_YEAR, MIN_YEAR
+from query.transforms import TRANSFORMS
 
 BULK_PATH = "/api/v1/bulk.zip"
 
@@ -131,11 +132,22 @@ def openapi_document() -> dict[str, object]:
                             "name": "transform",
                             "in": "query",
                             "required": False,
-                            "description": "none (default), per_capita or pct_gdp; allowed "
-                            "only where the indicator's `transforms` field lists it (numerator, "
-                            "population and GDP from one data release).",
-                            "schema": {"type": "string", "enum": ["none", "per_capita",
-                                                                   "pct_gdp"]},
+                            "description": "none (default, values as published); index (base "
+                            "year = 100, needs base or start); pct_change (annual % change, "
+                            "none after a gap); per_capita and pct_gdp only where the "
+                            "indicator's `transforms` field lists them (values, population and "
+                            "GDP from one data release). The unit field says what the values "
+                            "then mean.",
+                            "schema": {"type": "string", "enum": list(TRANSFORMS)},
+                        },
+                        {
+                            "name": "base",
+                            "in": "query",
+                            "required": False,
+                            "description": "Base year of transform=index (default: start). A "
+                            "country with no value in the base year gets no index values.",
+                            "schema": {"type": "integer", "minimum": MIN_YEAR,
+                                       "maximum": MAX_YEAR},
                         },
                     ],
                     "responses": {

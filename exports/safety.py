@@ -19,16 +19,22 @@ def neutralise_text(value: str) -> str:
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells are neutralised; numeric columns (negative numbers too) are kept."""
-    out = frame.copy()
-    for column in out.columns:
-        series = out[column]
+    """The frame with its text cells neutralised (a copy only if a cell needed it); numeric
+    columns, negative numbers included, are never touched."""
+    out = frame
+    for column in frame.columns:
+        series = frame[column]
         if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
             continue
-        if pd.api.types.is_string_dtype(series) or series.dtype == object:
-            out[column] = series.map(
-                lambda cell: neutralise_text(cell) if isinstance(cell, str) else cell
-            )
+        if pd.api.types.is_string_dtype(series) and series.dtype != object:
+            hits = series.str.startswith(FORMULA_TRIGGERS, na=False)
+        else:
+            hits = series.map(lambda cell: isinstance(cell, str) and cell.startswith(
+                FORMULA_TRIGGERS)).astype(bool)
+        if hits.any():
+            if out is frame:
+                out = frame.copy()
+            out.loc[hits, column] = "'" + series[hits].astype(str)
     return out
 
 
