@@ -22,7 +22,16 @@ import pyarrow as pa
 
 from pipeline import catalogue as cat
 from pipeline.parquet_io import write_json, write_parquet
-from pipeline.sources import remittance_matrix, rpw, undesa_ims2024, unhcr, wdi, wdi_xls
+from pipeline.sources import (
+    abel_cohen,
+    remittance_matrix,
+    rpw,
+    undesa_flows,
+    undesa_ims2024,
+    unhcr,
+    wdi,
+    wdi_xls,
+)
 from pipeline.sources.vintages import Vintage, read_vintages
 from query.schema import SNAPSHOT_TABLES, SORT_KEYS, VINTAGE_FILE
 
@@ -136,6 +145,18 @@ def build_remittance_matrix(ctx: BuildContext) -> pd.DataFrame:
 
 def build_remittance_costs(ctx: BuildContext) -> pd.DataFrame:
     return rpw.read_costs(ctx.raw_dir)
+
+
+def build_annual_flows(ctx: BuildContext) -> pd.DataFrame:
+    return undesa_flows.read_annual_flows(ctx.raw_dir)
+
+
+def build_annual_flow_definitions(ctx: BuildContext) -> pd.DataFrame:
+    return undesa_flows.describe_reporting(ctx.table("annual_flows"))
+
+
+def build_flow_estimates(ctx: BuildContext) -> pd.DataFrame:
+    return abel_cohen.read_flow_estimates(ctx.raw_dir)
 
 
 # --- indicator values -------------------------------------------------------------
@@ -404,6 +425,8 @@ def _codes_in_tables(ctx: BuildContext) -> set[str]:
         "remittance_costs": ["sender_code", "receiver_code"],
         "remittance_matrix": ["sender_code", "receiver_code"],
         "indicator_values": ["country_code"],
+        "annual_flows": ["origin_code", "destination_code"],
+        "flow_estimates": ["origin_code", "destination_code"],
     }
     return {code for table, cols in columns.items() for c in cols for code in ctx.table(table)[c]}
 
@@ -447,6 +470,9 @@ def build_sources(ctx: BuildContext) -> pd.DataFrame:
         ("refugees", unhcr.FOLDER),
         ("remittance_matrix", remittance_matrix.FOLDER),
         ("remittance_costs", rpw.FOLDER),
+        ("annual_flows", undesa_flows.FOLDER),
+        ("annual_flow_definitions", undesa_flows.FOLDER),
+        ("flow_estimates", abel_cohen.FOLDER),
     ]:
         tables_by_source.setdefault(folder, set()).add(table)
     rows = []
@@ -490,6 +516,9 @@ TABLE_BUILDERS: list[TableBuilder] = [
     core_table("refugees", build_refugees),
     core_table("remittance_matrix", build_remittance_matrix),
     core_table("remittance_costs", build_remittance_costs),
+    core_table("annual_flows", build_annual_flows),
+    core_table("annual_flow_definitions", build_annual_flow_definitions),
+    core_table("flow_estimates", build_flow_estimates),
     core_table("indicator_values", build_indicator_values),
     core_table("indicators", build_indicators),
     core_table("countries", build_countries),

@@ -225,6 +225,26 @@ SOURCES: dict[str, SourceInfo] = {
         citation="The World Bank, Remittance Prices Worldwide",
         licence=NOT_STATED,
     ),
+    "undesa_migflow_2015": SourceInfo(
+        name="International Migration Flows to and from Selected Countries: The 2015 Revision "
+        "(POP/DB/MIG/Flow/Rev.2015)",
+        publisher="United Nations, Department of Economic and Social Affairs, Population Division",
+        url="https://www.un.org/en/development/desa/population/migration/data/empirical2/",
+        citation="United Nations, Department of Economic and Social Affairs, Population "
+        "Division (2015). International Migration Flows to and from Selected Countries: "
+        "The 2015 Revision. (United Nations database, POP/DB/MIG/Flow/Rev.2015).",
+        licence="Copyright © 2015 by United Nations. All rights reserved",
+    ),
+    "abel_cohen_flows_2022_migviz": SourceInfo(
+        name="Bilateral international migration flow estimates by sex, 1990-2020 "
+        "(closed demographic accounting, pseudo-Bayesian)",
+        publisher="Guy J. Abel and Joel E. Cohen",
+        url="https://doi.org/10.6084/m9.figshare.12845711",
+        citation="Abel, G.J. and Cohen, J.E. (2022). Bilateral international migration flow "
+        "estimates updated and refined by sex. Scientific Data 9, 173.",
+        licence="CC BY-NC 3.0 (as shown in the footer of the source website; the licence of "
+        "the figshare original was not checked)",
+    ),
 }
 
 

@@ -98,6 +98,39 @@ SNAPSHOT_TABLES: dict[str, pa.Schema] = {
             ("cost_pct", pa.float64()),
         ]
     ),
+    "annual_flows": pa.schema(
+        [
+            ("reporting_code", pa.string()),
+            ("origin_code", pa.string()),
+            ("destination_code", pa.string()),
+            ("type", pa.string()),
+            ("criterion", pa.string()),
+            ("coverage", pa.string()),
+            ("year", pa.int16()),
+            ("value", pa.float64()),
+        ]
+    ),
+    "annual_flow_definitions": pa.schema(
+        [
+            ("reporting_code", pa.string()),
+            ("type", pa.string()),
+            ("criterion", pa.string()),
+            ("coverage", pa.string()),
+            ("first_year", pa.int16()),
+            ("last_year", pa.int16()),
+            ("definition", pa.string()),
+        ]
+    ),
+    "flow_estimates": pa.schema(
+        [
+            ("origin_code", pa.string()),
+            ("destination_code", pa.string()),
+            ("period_start", pa.int16()),
+            ("period_end", pa.int16()),
+            ("sex", pa.string()),
+            ("value", pa.float64()),
+        ]
+    ),
 }
 
 # Sort keys: rows are written in this order so that output is byte-stable.
@@ -110,6 +143,11 @@ SORT_KEYS: dict[str, list[str]] = {
     "remittance_matrix": ["sender_code", "receiver_code"],
     "refugees": ["origin_code", "asylum_code", "year"],
     "remittance_costs": ["sender_code", "receiver_code", "period"],
+    "annual_flows": [
+        "reporting_code", "origin_code", "destination_code", "type", "criterion", "coverage", "year"
+    ],
+    "annual_flow_definitions": ["reporting_code", "type", "criterion", "coverage"],
+    "flow_estimates": ["origin_code", "destination_code", "period_start", "sex"],
 }
 
 VINTAGE_FILE = "vintage.json"

@@ -32,6 +32,9 @@ class Snapshot:
     remittance_matrix: pd.DataFrame
     refugees: pd.DataFrame
     remittance_costs: pd.DataFrame
+    annual_flows: pd.DataFrame
+    annual_flow_definitions: pd.DataFrame
+    flow_estimates: pd.DataFrame
     vintage: dict
     # Tables beyond the contract (added by later builders), by name.
     extra_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -119,6 +122,9 @@ def load_snapshot(directory: Path) -> Snapshot:
         remittance_matrix=tables["remittance_matrix"],
         refugees=tables["refugees"],
         remittance_costs=tables["remittance_costs"],
+        annual_flows=tables["annual_flows"],
+        annual_flow_definitions=tables["annual_flow_definitions"],
+        flow_estimates=tables["flow_estimates"],
         vintage=_read_vintage(directory / VINTAGE_FILE),
         extra_tables=extra,
         values_by_indicator=values_by_indicator,
