@@ -72,16 +72,20 @@ def state_from_controls(
 
 
 def sync(search: str | None, *args: object) -> tuple:
-    *control_values, pathname, series_store, map_store = args
+    *control_values, pathname, series_store, map_store, written = args
     page_layout, _, _ = resolve(pathname)
     if page_layout is not view.layout or ctx.triggered_id is None:
         raise PreventUpdate  # leaving the page, or its first render (already consistent)
+    from_url = ctx.triggered_id == "compare-url"
+    if from_url and written and search == written.get("search"):
+        raise PreventUpdate  # the address bar reporting what this callback just wrote
     vocab = snapshot_vocabulary()
-    notices = no_update
-    new_search = no_update
-    if ctx.triggered_id == "compare-url":
+    if from_url:
+        # A link, back or forward: the URL sets the controls; a non-canonical query is
+        # replaced in place so history gains no entry.
         state, dropped = parse(query_params(search), vocab)
         notices = view.notice_list(dropped)
+        mode = "replace"
     else:
         previous = from_dict(map_store) if map_store else default_state(vocab)
         indicator, countries, years, transform, base, scale, tab, year = control_values
@@ -89,13 +93,14 @@ def sync(search: str | None, *args: object) -> tuple:
             year = previous.year  # the map year is set only by its own slider
         state = canonical(state_from_controls(indicator, countries, years, transform, base,
                                               scale, tab, year, previous), vocab)
-        if to_query(state) != (search or ""):
-            new_search = to_query(state)
-        notices = []
+        notices = []  # the notices described the link, not what the user has chosen since
+        mode = "push"
+    new_search = to_query(state)
+    history = {"search": new_search, "mode": mode} if new_search != (search or "") else no_update
     series_query, map_query = view.split_state(state)
     allowed = vocab.allowed_transforms(state.indicator)
     return (
-        new_search,
+        history,
         *_changed(control_values, [
             state.indicator, list(state.countries), [state.start, state.end], state.transform,
             state.base or state.start, state.scale, state.tab, state.year or state.end,
@@ -294,7 +299,7 @@ def indicator_last_year_in(code: str, start: int, end: int) -> int | None:
 
 def register(app: Dash) -> None:
     app.callback(
-        Output("compare-url", "search"),
+        Output("compare-history", "data"),
         *(Output(cid, prop) for cid, prop in CONTROLS),
         Output("compare-transform", "options"),
         Output("compare-base", "options"),
@@ -310,6 +315,7 @@ def register(app: Dash) -> None:
         State("compare-url", "pathname"),
         State("compare-series-query", "data"),
         State("compare-map-query", "data"),
+        State("compare-history", "data"),
     )(sync)
 
     app.callback(
@@ -330,8 +336,8 @@ def register(app: Dash) -> None:
         Input("compare-map-query", "data"),
     )(build_map)
 
-    # Pure UI toggles run in the browser: the scale changes the axis of the figure in place,
-    # and a link with a non-canonical query is replaced (not pushed) by its canonical form.
+    # Pure UI toggles run in the browser: the scale changes the axis of the figure in place
+    # and the tab switch shows another panel. The address bar is written there too.
     app.clientside_callback(
         ClientsideFunction("compare", "applyScale"),
         Output("compare-chart", "figure", allow_duplicate=True),
@@ -340,7 +346,14 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )
     app.clientside_callback(
-        ClientsideFunction("compare", "replaceQuery"),
-        Output("compare-canonical", "modified_timestamp"),
-        Input("compare-canonical", "data"),
+        ClientsideFunction("compare", "showPanel"),
+        *(Output(f"compare-panel-{tab}", "hidden") for tab in view.TAB_LABELS),
+        Input("compare-tabs", "value"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("compare", "writeHistory"),
+        Output("compare-history", "modified_timestamp"),
+        Input("compare-history", "data"),
+        prevent_initial_call=True,
     )

@@ -15,13 +15,14 @@ from state.compare import (
     as_dict,
     parse,
     snapshot_vocabulary,
-    to_query,
 )
 from text import common as tc
 from text import compare as t
 from text.numbers import d3_format, format_year_span
 
 TOPIC_ORDER = ("remittances", "diaspora", "labour", "context")
+TAB_LABELS = {"chart": t.TAB_CHART, "map": t.TAB_MAP, "table": t.TAB_TABLE,
+              "sources": t.TAB_SOURCES}
 
 
 def layout(**params: str) -> html.Div:
@@ -49,29 +50,33 @@ def view(
     series_query, map_query = split_state(state)
     return html.Div(
         [
-            # The page's own view of the address bar: it pushes the query string as controls
-            # change, and reports back/forward navigation.
+            # The page's own view of the address bar: it reports links, back and forward.
+            # Changes are written by compare-history (push for a user's change, replace for
+            # a link made canonical).
             dcc.Location(id="compare-url", refresh=False),
+            dcc.Store(id="compare-history"),
             dcc.Store(id="compare-series-query", data=series_query),
             dcc.Store(id="compare-map-query", data=map_query),
-            dcc.Store(id="compare-canonical", data=to_query(state)),
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(notices), id="compare-notices", role="status",
                      **{"aria-live": "polite"}),
             controls(state, vocab, indicators, countries),
-            dcc.Tabs(
+            # Tabs are native radio buttons (arrow keys move between them); switching only
+            # shows another panel, in the browser.
+            dcc.RadioItems(
                 id="compare-tabs",
                 value=state.tab,
-                className="compare-tabs",
-                children=[
-                    dcc.Tab(label=t.TAB_CHART, value="chart", children=chart_panel()),
-                    dcc.Tab(label=t.TAB_MAP, value="map", children=map_panel(state, vocab)),
-                    dcc.Tab(label=t.TAB_TABLE, value="table", children=table_panel()),
-                    dcc.Tab(label=t.TAB_SOURCES, value="sources",
-                            children=html.Div(id="compare-sources", className="tab-panel")),
-                ],
+                options=[{"label": label, "value": tab} for tab, label in TAB_LABELS.items()],
+                className="tab-switch",
+                inputClassName="visually-hidden-focusable-input",
+                labelClassName="tab-label",
             ),
+            html.Div(chart_panel(), id="compare-panel-chart", hidden=state.tab != "chart"),
+            html.Div(map_panel(state), id="compare-panel-map", hidden=state.tab != "map"),
+            html.Div(table_panel(), id="compare-panel-table", hidden=state.tab != "table"),
+            html.Div(html.Div(id="compare-sources", className="tab-panel"),
+                     id="compare-panel-sources", hidden=state.tab != "sources"),
         ],
         className="page page-compare",
     )
@@ -239,7 +244,7 @@ def chart_panel() -> html.Div:
     )
 
 
-def map_panel(state: CompareState, vocab: Vocabulary) -> html.Div:
+def map_panel(state: CompareState) -> html.Div:
     return html.Div(
         [
             html.Label(t.MAP_YEAR_LABEL, htmlFor="compare-map-year", className="form-label"),
