@@ -1,0 +1,50 @@
+"""The cost of sending money into one country, by sending country and quarter, against the
+SDG 10.c target of 3 %."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures import theme
+
+SDG_TARGET_PCT = 3.0  # SDG 10.c: transaction costs of migrant remittances below 3 %
+TARGET_COLOUR = "#b31b1b"
+
+
+def process_data(df: pd.DataFrame) -> pd.DataFrame:
+    """Quarter rows with a value, each placed at the start of its quarter."""
+    data = df[df["cost_pct"].notna()].sort_values(["sender_code", "year", "quarter"])
+    dates = pd.to_datetime(
+        {"year": data["year"], "month": (data["quarter"] - 1) * 3 + 1, "day": 1})
+    return data.assign(date=dates.dt.strftime("%Y-%m-%d"))
+
+
+def create_figure(df: pd.DataFrame, *, y_title: str, target_label: str) -> go.Figure:
+    """`df`: sender_code, sender_name, period, year, quarter, cost_pct, and `label`."""
+    data = process_data(df)
+    codes = list(dict.fromkeys(data["sender_code"]))
+    styles = theme.country_styles(codes)
+    top = max(float(data["cost_pct"].max()) if len(data) else 0.0, SDG_TARGET_PCT) * 1.1
+    fig = go.Figure(layout=theme.base_layout(
+        yaxis={"title": {"text": y_title}, "range": [0, top], "ticksuffix": " %"},
+        xaxis={"type": "date", "tickformat": "%Y", "dtick": "M12"},
+        hovermode="x unified",
+    ))
+    for code in codes:
+        rows = data[data["sender_code"] == code]
+        name = rows["sender_name"].iloc[0]
+        labels = rows["label"] if "label" in rows else rows["cost_pct"].map(str)
+        fig.add_trace(go.Scatter(
+            x=rows["date"].tolist(), y=rows["cost_pct"].tolist(), name=name, meta=code,
+            mode="lines+markers", connectgaps=False,
+            line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 2.5},
+            marker={"size": 5},
+            customdata=list(zip(rows["period"], labels, strict=True)),
+            hovertemplate=f"{name} (%{{customdata[0]}}): %{{customdata[1]}}<extra></extra>",
+        ))
+    fig.add_hline(y=SDG_TARGET_PCT, line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
+                  annotation={"text": target_label, "font": {"color": TARGET_COLOUR},
+                              "xanchor": "left", "yanchor": "bottom"},
+                  annotation_position="top left")
+    return fig

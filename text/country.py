@@ -1,0 +1,142 @@
+"""Text of the country profile pages (/country and /country/<ISO3>)."""
+
+INDEX_TITLE = "Country profiles"
+INDEX_INTRO = (
+    "A migration profile for any country: remittances, diaspora, immigrants and refugees, "
+    "where emigrants live, where remittances come from and what sending them costs."
+)
+PILOTS_TITLE = "Pilot countries"
+PICKER_LABEL = "Any other country"
+PICKER_PLACEHOLDER = "Search a country…"
+NO_OPTIONS = "No match"
+
+TITLE = "{country}: migration profile"
+PRINT = "Print / save as PDF"
+OTHER_PILOTS = "Other pilot profiles:"
+SUMMARY_TITLE = "In brief"
+CARDS_TITLE = "Key figures"
+
+NOT_FOUND_TITLE = "No profile for “{code}”"
+NOT_FOUND_BODY = (
+    "There is no country with the code “{code}” in the data. Profiles use three-letter ISO "
+    "codes, such as MDA for Moldova."
+)
+NOT_FOUND_BACK = "Choose a country"
+
+# Headline cards: indicator code -> card title.
+CARD_TITLES = {
+    "BX.TRF.PWKR.CD.DT": "Remittances received",
+    "BX.TRF.PWKR.DT.GD.ZS": "Remittances, % of GDP",
+    "DESA.EMIG.TOTL": "Emigrants (diaspora)",
+    "DESA.EMIG.TOTL.ZS": "Emigrants, % of home population",
+    "SM.POP.TOTL": "Immigrants",
+    "SM.POP.NETM": "Net migration",
+    "UNHCR.REFG.OR": "Refugees from the country",
+}
+CARD_YEAR = "in {year}"
+CARD_NO_DATA = "No data for {country}."
+CARD_CHANGE = "{change} since {year}"
+CARD_CHANGE_NONE = "No value for {year} to compare with."
+CARD_CHANGE_ZERO = "Zero in {year}: no change to compare."
+CARD_OLD = "Latest data {year}."
+CHANGE_POINTS = "{sign}{value} percentage points"
+CHANGE_PERCENT = "{sign}{value} %"
+CHANGE_ABSOLUTE = "{sign}{value}"
+SPARKLINE_LABEL = "{title} over time, {years}"
+
+FINANCE_TITLE = "Remittances, aid and investment"
+FINANCE_INTRO = (
+    "Personal remittances received set against net official development assistance (ODA) "
+    "received and net inflows of foreign direct investment (FDI)."
+)
+FINANCE_MEASURE_LABEL = "Show as"
+FINANCE_MEASURES = {"usd": "US$ (current)", "pct_gdp": "% of GDP"}
+FINANCE_AXIS = {"usd": "current US$", "pct_gdp": "% of GDP"}
+FINANCE_SERIES = {
+    "BX.TRF.PWKR.CD.DT": "Remittances",
+    "DT.ODA.ODAT.CD": "Net ODA received",
+    "BX.KLT.DINV.CD.WD": "FDI, net inflows",
+}
+FINANCE_EMPTY = "No remittance, aid or investment data for {country}."
+FINANCE_MISSING = "No data for {country}: {series}."
+FINANCE_ENDS = "{series}: latest data {year}."
+
+DIASPORA_TITLE = "Where the diaspora lives"
+DIASPORA_INTRO = (
+    "People born in {country} living in other countries, by country of destination "
+    "(UN DESA International Migrant Stock, 2024 revision; mid-year estimates)."
+)
+DIASPORA_YEAR_LABEL = "Year"
+DESTINATIONS_BAR_TITLE = "Top destinations, {year}, by sex"
+DESTINATIONS_AXIS = "persons"
+FEMALE = "Women"
+MALE = "Men"
+TOTAL = "Total"
+DESTINATIONS_HOVER_SHARE = "{share} of all emigrants"
+DESTINATIONS_NO_SEX = "No split by sex for: {places}."
+DESTINATIONS_MAP_TITLE = "Emigrants from {country} by country of destination, {year}"
+DESTINATIONS_MAP_NOTE = "Colours on a logarithmic scale; {country} is outlined."
+DESTINATIONS_TREND_TITLE = "Emigrants in the top destinations, {first}–{last}"
+DESTINATIONS_EMPTY = "UN DESA records no emigrants from {country} in {year}."
+
+SENDERS_TITLE = "Where remittances come from"
+SENDERS_INTRO = (
+    "Estimated remittances received by {country} in 2018, by sending country "
+    "(World Bank bilateral remittance matrix)."
+)
+SENDERS_CAVEAT = (
+    "These are model estimates, not recorded flows: the World Bank allocates each country's "
+    "remittances across senders using migrant stocks and incomes."
+)
+SENDERS_AXIS = "US$ million, 2018 (estimate)"
+SENDERS_EMPTY = "The 2018 remittance matrix estimates no inflows to {country}."
+
+COSTS_TITLE = "What it costs to send money home"
+COSTS_INTRO = (
+    "Average total cost of sending the equivalent of US$ 200 from each sending country to "
+    "{country}, as a share of the amount sent (World Bank Remittance Prices Worldwide)."
+)
+COSTS_TARGET = "SDG 10.c target: 3 %"
+COSTS_AXIS = "% of the amount sent"
+COSTS_ENDS = "The data end in {period}: later costs are not in this data set."
+COSTS_COVERAGE = "Corridors surveyed: {corridors}; quarters {first}–{last}."
+COSTS_EMPTY = (
+    "Remittance Prices Worldwide surveyed no corridor into {country} between 2011 and 2020."
+)
+
+LABOUR_TITLE = "Labour"
+LABOUR_PENDING = "The labour section of the profile is being built."
+
+SOURCE_LINE = "Source: {source} ({vintage}). Licence: {licence}."
+SOURCE_LINE_TITLE = "Sources"
+DOWNLOAD_LABEL = "Download the data:"
+DOWNLOAD_FORMATS = {"csv": "CSV", "xlsx": "Excel", "json": "JSON"}
+
+# The plain-language summary; numbers are filled in from the data only.
+SUMMARY_EMIGRANTS = "About {count} people born in {country} lived in other countries in {year}"
+SUMMARY_EMIGRANTS_EXACT = "{count} people born in {country} lived in other countries in {year}"
+SUMMARY_SHARE = ", equal to {share} of the population living in {country}"
+SUMMARY_END = "."
+SUMMARY_NO_EMIGRANTS = "UN DESA gives no estimate of emigrants from {country}."
+SUMMARY_DESTINATIONS_ONE = "Most live in {first} ({first_share})."
+SUMMARY_DESTINATIONS = "The largest groups live in {places}."
+SUMMARY_PLACE = "{name} ({share})"
+# Places named with "the" in a sentence ("in the United States"), by ISO3 code.
+THE_NAMES = frozenset({
+    "ARE", "BHS", "CAF", "COD", "COG", "COM", "CZE", "DOM", "GBR", "GMB", "MDV", "MHL", "NLD",
+    "PHL", "RUS", "SLB", "SYC", "USA", "VAT",
+})
+THE = "the {name}"
+SUMMARY_AND = " and "
+SUMMARY_LIST_SEPARATOR = ", "
+SUMMARY_FINANCE = "In {year}, remittances to {country} came to US$ {remittances}"
+SUMMARY_VS_MORE = "{ratio} times {what} (US$ {amount})"
+SUMMARY_VS_SAME = "about the same as {what} (US$ {amount})"
+SUMMARY_VS_LESS = "{pct} of {what} (US$ {amount})"
+SUMMARY_VS_NEGATIVE = "while {what} was negative (US$ {amount})"
+SUMMARY_VS_MISSING = "no figure for {what} that year"
+SUMMARY_VS_JOIN = ": "
+SUMMARY_WHAT = {"oda": "net aid received", "fdi": "net foreign direct investment"}
+SUMMARY_NO_FINANCE = (
+    "No year has both remittance data and aid or investment data for {country}."
+)
