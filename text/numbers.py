@@ -42,3 +42,20 @@ def format_year_span(first: int, last: int) -> str:
 def d3_format(decimals: int = 1) -> str:
     """The d3-format specifier matching `format_number`, for tables and chart axes."""
     return f",.{max(decimals, 0)}f"
+
+
+# Scale words for numbers in sentences: "8.7 million", "1.9 billion".
+_PROSE_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_prose(value: float | int | None) -> str:
+    """A number for a sentence, rounded as a person would say it: '8.7 million', '864,000',
+    '2,427'; '–' for a gap."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    for size, word in _PROSE_SCALES:
+        if abs(value) >= size:
+            return f"{format_number(value / size, 1)} {word}"
+    if abs(value) >= 10_000:
+        return format_number(round(value, -3))
+    return format_number(value)
