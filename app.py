@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from dash import Dash
@@ -14,12 +15,23 @@ import api
 import callbacks
 import serving
 from layouts import shell
+from query import SnapshotError, get_snapshot
 from text import common as t
 
 ROOT = Path(__file__).resolve().parent
 
 
+def load_snapshot_or_exit() -> None:
+    """Stop with one line naming the bad file, not a traceback, when the snapshot is unusable."""
+    try:
+        get_snapshot()
+    except SnapshotError as exc:
+        print(f"Cannot start: the data snapshot is unusable: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
 def create_app() -> Dash:
+    load_snapshot_or_exit()  # loaded once, before gunicorn forks its workers
     app = Dash(
         __name__,
         title=t.SITE_TITLE,
