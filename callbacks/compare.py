@@ -165,8 +165,7 @@ def coverage(state: CompareState, df: pd.DataFrame, names: dict[str, str]) -> li
         items = [t.COVERAGE_LATEST.format(country=name, year=latest)]
         missing = total - rows["year"].nunique()
         if missing > 0 and state.transform != "pct_change":
-            items.append(t.COVERAGE_GAPS.format(country=name, count=missing, total=total,
-                                                years=years))
+            items.append(t.COVERAGE_GAPS.format(count=missing, total=total))
         lines.append(html.Li(
             [html.Span(className="swatch", style={"background": theme.country_colour(code)}),
              "; ".join(items)]))

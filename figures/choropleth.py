@@ -44,6 +44,10 @@ def create_figure(
         z=data["value"].tolist(),
         locationmode="ISO-3",
         colorscale=theme.SEQUENTIAL_SCALE,
+        # A few extreme values would paint every other country the same colour: the scale
+        # stops at the 95th percentile and higher values take its top colour.
+        zmin=float(data["value"].min()) if len(data) else None,
+        zmax=float(data["value"].quantile(0.95)) if len(data) >= 20 else None,
         marker={"line": {"color": theme.MAP_OUTLINE, "width": 0.5}},
         colorbar={"title": {"text": colorbar_title, "side": "right"}, "thickness": 14,
                   "len": 0.8},

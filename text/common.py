@@ -8,6 +8,7 @@ CURRENT_PAGE = " (current page)"
 
 NAV_COMPARE = "Comparison"
 NAV_COUNTRIES = "Country profiles"
+NAV_DIASPORA = "Diaspora"
 NAV_LABOUR = "Labour flows"
 NAV_DATA = "Data & sources"
 NAV_PRESENT = "Presentation"
@@ -27,5 +28,4 @@ FOOTER = (
     "World Bank Remittance Prices Worldwide. Every chart names its source and vintage."
 )
 
-LOADING = "Loading…"
 DATA_UNAVAILABLE = "The data could not be loaded. Please try again later."

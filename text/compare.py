@@ -1,0 +1,97 @@
+"""Text of the comparison view."""
+
+TITLE = "Compare countries"
+INTRO = (
+    "Pick an indicator and countries. Every chart names its source; the Table tab lists "
+    "the numbers behind it."
+)
+
+INDICATOR_LABEL = "Indicator"
+INDICATOR_PLACEHOLDER = "Search indicators…"
+COUNTRIES_LABEL = "Countries and regions"
+COUNTRIES_PLACEHOLDER = "Add a country or region…"
+YEARS_LABEL = "Years"
+TRANSFORM_LABEL = "Show as"
+BASE_LABEL = "Base year (= 100)"
+SCALE_LABEL = "Scale"
+MAP_YEAR_LABEL = "Map year"
+NO_OPTIONS = "No match"
+
+TOPICS = {
+    "remittances": "Remittances",
+    "diaspora": "Diaspora and migrants",
+    "labour": "Labour",
+    "context": "Context: economy, aid, investment",
+}
+
+TRANSFORMS = {
+    "none": "As published",
+    "per_capita": "Per person",
+    "pct_gdp": "% of GDP",
+    "index": "Index (base year = 100)",
+    "pct_change": "Annual % change",
+}
+# Units of transformed values; {unit} is the indicator's own short unit.
+TRANSFORM_UNITS = {
+    "per_capita": "{unit} per person",
+    "pct_gdp": "% of GDP",
+    "index": "index, {base} = 100",
+    "pct_change": "% change on previous year",
+}
+SCALES = {"linear": "Linear", "log": "Logarithmic"}
+
+TAB_CHART = "Chart"
+TAB_MAP = "Map"
+TAB_TABLE = "Table"
+TAB_SOURCES = "Sources"
+
+CHART_LABEL = "{indicator}, {years}"
+MAP_LABEL = "World map of {indicator}, {year}"
+
+COVERAGE_TITLE = "Data coverage"
+COVERAGE_LATEST = "{country}: latest data {year}"
+COVERAGE_NONE_IN_RANGE = "{country}: no data for {years} (latest: {latest})"
+COVERAGE_NEVER = "{country}: no data for this indicator"
+COVERAGE_GAPS = "{count} of {total} years missing"
+INDICATOR_ENDS = "This series ends in {year}."
+
+EMPTY_NO_COUNTRIES = "Choose at least one country to compare."
+EMPTY_NO_DATA = "No data for the chosen countries in {years}."
+EMPTY_MAP = "No country has data for {year}."
+MAP_NO_DATA = "no data"
+
+NOTICE_TITLE = "Part of the link was ignored:"
+NOTICE_REASONS = {
+    "unknown": "{param}: unknown code “{value}”",
+    "invalid": "{param}: “{value}” is not a valid value",
+    "out_of_range": "{param}: {value} is outside the years with data",
+    "not_allowed": "{param}: “{value}” is not available for this indicator",
+    "too_many": "{param}: {value} not added (at most 20 countries)",
+    "swapped": "start and end were reversed and have been swapped",
+}
+PARAM_NAMES = {
+    "indicator": "indicator",
+    "countries": "countries",
+    "start": "start",
+    "end": "end",
+    "tab": "tab",
+    "transform": "transform",
+    "base": "base",
+    "scale": "scale",
+    "year": "year",
+}
+
+TABLE_COUNTRY = "Country"
+TABLE_CAPTION = "{indicator} ({unit}), {years}. Select a column heading to sort."
+
+SOURCES_DEFINITION = "Definition"
+SOURCES_UNIT = "Unit"
+SOURCES_SOURCE = "Source"
+SOURCES_LICENCE = "Licence"
+SOURCES_VINTAGE = "Vintage"
+SOURCES_FORMULA = "How it is computed"
+SOURCES_CODE = "Indicator code"
+SOURCES_TRANSFORM = "Shown as"
+SOURCES_CITATION = "Cite this"
+SOURCES_COPY = "Copy citation"
+CITATION = "{source}. “{name}” ({code}), vintage {vintage}. {url}. Licence: {licence}."
