@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import compare, router
+from callbacks import compare, country, diaspora, router
 
-PAGES = (router, compare)
+PAGES = (router, compare, country, diaspora)
 
 
 def register_all(app: Dash) -> None:

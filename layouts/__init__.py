@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from layouts import compare, country, data_page, labour, not_found, present
+from layouts import compare, country, data_page, diaspora, labour, not_found, present
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ ROUTES: tuple[Route, ...] = (
     Route("/compare", compare, "compare"),
     Route("/country", country, "country"),
     Route("/country/<iso3>", country, "country"),
+    Route("/diaspora", diaspora, "diaspora"),
     Route("/labour", labour, "labour"),
     Route("/data", data_page, "data"),
     Route("/present", present, "present"),

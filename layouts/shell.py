@@ -10,6 +10,7 @@ from text import common as t
 NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("compare", t.NAV_COMPARE, "/compare"),
     ("country", t.NAV_COUNTRIES, "/country"),
+    ("diaspora", t.NAV_DIASPORA, "/diaspora"),
     ("labour", t.NAV_LABOUR, "/labour"),
     ("data", t.NAV_DATA, "/data"),
     ("present", t.NAV_PRESENT, "/present"),

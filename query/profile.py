@@ -111,3 +111,10 @@ def profile_facts(country: str, destinations: int = 3) -> ProfileFacts:
         oda=oda.get(year) if year else None,
         fdi=fdi.get(year) if year else None,
     )
+
+
+def stock_years() -> list[int]:
+    """The years of the UN DESA migrant stock estimates, oldest first."""
+    from query.snapshot import get_snapshot
+
+    return sorted(int(y) for y in get_snapshot().migrant_stock["year"].unique())

@@ -140,3 +140,11 @@ SUMMARY_WHAT = {"oda": "net aid received", "fdi": "net foreign direct investment
 SUMMARY_NO_FINANCE = (
     "No year has both remittance data and aid or investment data for {country}."
 )
+
+FINANCE_LATEST = "Latest data: {items}."
+FINANCE_LATEST_ITEM = "{series} {year}"
+CARD_COMPARE = "Compare"
+CARD_COMPARE_TITLE = "{title}: compare {country} with other countries"
+DOWNLOAD_FINANCE = "{series}, {country}"
+DOWNLOAD_DIASPORA = "Emigrants from {country} by destination, {year}"
+COSTS_LATEST = "Latest survey for {country}: {period}."
