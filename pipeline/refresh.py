@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import fcntl
 import http.client
 import json
 import math
@@ -29,7 +30,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,8 +177,7 @@ class Series:
     topics: list[str]
     last_updated: str
     rows: list[Row]
-    skipped_no_iso3: int = 0
-    skipped_null: int = 0
+    no_iso3: int = 0  # values of aggregates without an ISO3 code, left out like the CSVs do
     old_rows: int = 0
 
 
@@ -311,7 +312,7 @@ def fetch_series(client: ApiClient, code: str, folder: str, per_page: int) -> Se
     if not rows:
         raise RefreshError(f"{code}: the API returned no values")
     return Series(code, folder, name, definition, topics, last_updated, rows,
-                  skipped_no_iso3=skipped["no-iso3"], skipped_null=skipped["null"])
+                  no_iso3=skipped["no-iso3"])
 
 
 def _is_date(text: str) -> bool:
@@ -534,10 +535,40 @@ def refresh(
     retry_delay: float = RETRY_DELAY,
 ) -> Report:
     """Download, validate, rebuild and swap in; raises RefreshError with nothing changed."""
-    started = time.monotonic()
     raw_dir, snapshot_dir = Path(raw_dir).resolve(), Path(snapshot_dir).resolve()
     if not raw_dir.is_dir():
         raise RefreshError(f"raw data folder {raw_dir} does not exist")
+    with _exclusive(raw_dir):
+        return _refresh(raw_dir, snapshot_dir, base_url, indicators, timeout=timeout,
+                        retries=retries, per_page=per_page, retry_delay=retry_delay)
+
+
+@contextmanager
+def _exclusive(raw_dir: Path) -> Iterator[None]:
+    """One refresh at a time per raw folder: a lock on the folder itself, no lock file."""
+    fd = os.open(raw_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RefreshError(f"another refresh of {raw_dir} is running") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _refresh(
+    raw_dir: Path,
+    snapshot_dir: Path,
+    base_url: str,
+    indicators: Iterable[str] | None,
+    *,
+    timeout: float,
+    retries: int,
+    per_page: int,
+    retry_delay: float,
+) -> Report:
+    started = time.monotonic()
     available = refreshable_indicators(raw_dir)
     chosen = choose_indicators(available, indicators)
     vintages = _read_json(raw_dir / VINTAGES_FILE) or {}
@@ -650,8 +681,14 @@ def summary(report: Report, base_url: str, raw_dir: Path, snapshot_dir: Path) ->
     ]
     for s in report.series:
         latest = max(r.year for r in s.rows)
+        plural = "" if s.no_iso3 == 1 else "s"
+        left_out = (
+            f"; {s.no_iso3} value{plural} of aggregates without an ISO3 code left out"
+            if s.no_iso3 else ""
+        )
         lines.append(
-            f"  {s.code:<20} {s.old_rows:>6} -> {len(s.rows):>6} values, latest year {latest}"
+            f"  {s.code:<20} {s.old_rows:>6} -> {len(s.rows):>6} values, "
+            f"latest year {latest}{left_out}"
         )
     lines.append(f"Raw files: {raw_dir}  Snapshot: {snapshot_dir}")
     return "\n".join(lines)

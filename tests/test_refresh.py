@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
@@ -170,6 +171,8 @@ def test_full_refresh_succeeds_with_a_summary(full_refresh):
     assert result.stderr == ""
     assert "Refreshed 16 WDI series" in result.stdout and NEW_RELEASE_DATE in result.stdout
     assert "BX.TRF.PWKR.CD.DT" in result.stdout and "SM.POP.REFG" not in result.stdout
+    # The stand-in serves one aggregate without an ISO3 code per series, as the API does.
+    assert result.stdout.count("1 value of aggregates without an ISO3 code left out") == 16
 
 
 def test_full_refresh_puts_the_new_value_in_raw_files_and_snapshot(full_refresh):
@@ -344,6 +347,21 @@ def test_build_failure_after_valid_download_changes_nothing(workspace, stub):
     assert workspace.digest() == before
     assert sorted(os.listdir(workspace.data)) == ["raw", "snapshot"]
     assert len([r for r in stub.requests if r.path.endswith(REMITTANCES)]) == 2
+
+
+def test_concurrent_refresh_is_refused(workspace, stub):
+    """While one refresh holds the raw folder, another one stops at once."""
+    before = workspace.digest()
+    fd = os.open(workspace.raw, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = run_refresh(workspace, stub.url, "--indicators", REMITTANCES)
+    finally:
+        os.close(fd)
+    assert result.returncode == 1
+    assert "another refresh of" in result.stderr and "is running" in result.stderr
+    assert stub.requests == []
+    assert workspace.digest() == before
 
 
 @pytest.mark.parametrize(
