@@ -36,6 +36,8 @@ class Vocabulary:
     first_year: int
     last_year: int
     derived: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # indicator code -> (first, last) year with data; a view opens on the years that have data.
+    indicator_years: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     default_indicator: str = DEFAULT_INDICATOR
     default_countries: tuple[str, ...] = PILOTS
 
@@ -81,6 +83,12 @@ def vocabulary_from_tables(
             if row.derived_from and row.derived_transform:
                 derived[(row.derived_from, row.derived_transform)] = row.code
     years = values["year"]
+    indicator_years: dict[str, tuple[int, int]] = {}
+    if "indicator_code" in values.columns:
+        spans = values.groupby("indicator_code", observed=True)["year"].agg(["min", "max"])
+        indicator_years = {
+            code: (int(row["min"]), int(row["max"])) for code, row in spans.iterrows()
+        }
     default_indicator = DEFAULT_INDICATOR if DEFAULT_INDICATOR in transforms else min(transforms)
     return Vocabulary(
         transforms=transforms,
@@ -88,17 +96,26 @@ def vocabulary_from_tables(
         first_year=int(years.min()),
         last_year=int(years.max()),
         derived=derived,
+        indicator_years=indicator_years,
         default_indicator=default_indicator,
         default_countries=tuple(c for c in PILOTS if c in set(countries["country_code"])),
     )
 
 
+def default_years(vocab: Vocabulary, indicator: str) -> tuple[int, int]:
+    """From 2000 (or the series' first year, if later) to the series' last year with data."""
+    first, last = vocab.indicator_years.get(indicator, (vocab.first_year, vocab.last_year))
+    start = max(DEFAULT_START, vocab.first_year, first)
+    return min(start, last), last
+
+
 def default_state(vocab: Vocabulary) -> CompareState:
+    start, end = default_years(vocab, vocab.default_indicator)
     return CompareState(
         indicator=vocab.default_indicator,
         countries=vocab.default_countries,
-        start=max(DEFAULT_START, vocab.first_year),
-        end=vocab.last_year,
+        start=start,
+        end=end,
     )
 
 
@@ -133,6 +150,8 @@ def parse(params: Mapping[str, str], vocab: Vocabulary) -> tuple[CompareState, l
         if codes or not params["countries"].strip():
             changes["countries"] = codes
 
+    default_start, default_end = default_years(vocab, changes.get("indicator", state.indicator))
+    changes["start"], changes["end"] = default_start, default_end
     for name in ("start", "end"):
         if params.get(name, "").strip():
             year, reason = _year(params[name], vocab)

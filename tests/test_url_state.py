@@ -153,6 +153,17 @@ def test_vocabulary_from_tables_reads_transforms_derivations_and_years():
     assert vocab.default_countries == ("MDA", "JAM")
 
 
+def test_a_view_without_years_opens_on_the_years_the_indicator_has():
+    vocab = replace(VOCAB, indicator_years={"SP.POP.TOTL": (1960, 2024),
+                                            "BX.TRF.PWKR.DT.GD.ZS": (2011, 2020)})
+    state, notices = parse(qs("indicator=BX.TRF.PWKR.DT.GD.ZS"), vocab)
+    assert (state.start, state.end) == (2011, 2020) and notices == []
+    state, _ = parse(qs("indicator=SP.POP.TOTL"), vocab)
+    assert (state.start, state.end) == (2000, 2024)
+    state, _ = parse(qs("indicator=BX.TRF.PWKR.DT.GD.ZS&start=1990&end=2024"), vocab)
+    assert (state.start, state.end) == (1990, 2024)
+
+
 @given(st.dictionaries(
     st.sampled_from(["indicator", "countries", "start", "end", "tab", "transform", "base",
                      "scale", "year", "other"]),
