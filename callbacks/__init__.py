@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import compare, country, diaspora, router
+from callbacks import compare, country, diaspora, labour, router
 
-PAGES = (router, compare, country, diaspora)
+PAGES = (router, compare, country, diaspora, labour)
 
 
 def register_all(app: Dash) -> None:

@@ -388,7 +388,7 @@ def describe_reporting(flows: pd.DataFrame) -> pd.DataFrame:
         country = names[row["reporting_code"]]
         direction = "to" if row["type"] == "immigrants" else "from"
         text = (
-            f"{row['type'].capitalize()} {direction} {country} as counted by {country}, "
+            f"{row['type'].capitalize()} {direction} {country}, counted by {country} "
             f"by {PARTNER_PHRASES[(row['criterion'], row['type'])]}; "
             f"{COVERAGE_PHRASES[row['coverage']]}."
         )

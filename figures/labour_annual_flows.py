@@ -1,0 +1,57 @@
+"""Yearly arrivals from one origin, one line per destination, each labelled with how it counts.
+
+The lines are never summed: each destination has its own definition.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures import theme
+
+COLUMNS = ["reporting_code", "label", "definition", "year", "value"]
+
+
+def process_data(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows with a value, in the given destination order, sorted by year within each."""
+    data = df.loc[df["value"].notna(), COLUMNS]
+    order = {code: i for i, code in enumerate(dict.fromkeys(data["reporting_code"]))}
+    return (data.assign(order=data["reporting_code"].map(order))
+            .sort_values(["order", "year"]).drop(columns="order"))
+
+
+def create_figure(df: pd.DataFrame, *, y_title: str, last_year: int | None = None) -> go.Figure:
+    """`df` has reporting_code, label (destination and how it counts), definition, year, value.
+
+    Years run to `last_year` on the axis even where lines stop earlier, so a gap shows.
+    """
+    data = process_data(df)
+    codes = list(dict.fromkeys(data["reporting_code"]))
+    styles = theme.country_styles(codes)
+    xaxis: dict = {"tickformat": "d"}
+    if last_year is not None and not data.empty:
+        xaxis["range"] = [int(data["year"].min()) - 0.5, last_year + 0.5]
+    fig = go.Figure(layout=theme.base_layout(
+        yaxis={"title": {"text": y_title}, "rangemode": "tozero"},
+        xaxis=xaxis,
+        hovermode="closest",
+        legend={"orientation": "v", "y": -0.15, "yanchor": "top"},
+        margin={"b": 120},
+    ))
+    for code in codes:
+        rows = data[data["reporting_code"] == code]
+        label = rows["label"].iloc[0]
+        fig.add_trace(go.Scatter(
+            x=rows["year"].tolist(),
+            y=rows["value"].tolist(),
+            name=label,
+            meta=code,
+            mode="lines+markers",
+            line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 3},
+            marker={"size": 6},
+            customdata=rows["definition"].tolist(),
+            hovertemplate=(f"{label}<br>%{{x}}: %{{y:,.0f}}<br>"
+                           "<i>%{customdata}</i><extra></extra>"),
+        ))
+    return fig

@@ -1,0 +1,56 @@
+"""Emigrants per 1,000 residents per year, by 5-year period: one line per country."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures import theme
+
+
+def process_data(df: pd.DataFrame, period_label: str) -> pd.DataFrame:
+    """Rows with a rate, with a `period` label ('2015–2020'), sorted by country and period."""
+    data = df.dropna(subset=["rate_per_1000"]).sort_values(["country_code", "period_start"])
+    return data.assign(period=[period_label.format(start=s, end=e)
+                               for s, e in zip(data["period_start"], data["period_end"],
+                                               strict=True)])
+
+
+def create_figure(
+    df: pd.DataFrame,
+    *,
+    period_label: str,
+    y_title: str,
+    hover: list[str] | None = None,
+    country_order: list[str] | None = None,
+) -> go.Figure:
+    """`df`: country_code, country_name, period_start, period_end, rate_per_1000 (and any
+    other columns). `hover`, if given, is one hover text per row of process_data's output."""
+    data = process_data(df, period_label)
+    if hover is not None:
+        data = data.assign(hover=hover)
+    codes = country_order or list(dict.fromkeys(data["country_code"]))
+    styles = theme.country_styles(codes)
+    periods = list(dict.fromkeys(data.sort_values("period_start")["period"]))
+    fig = go.Figure(layout=theme.base_layout(
+        xaxis={"type": "category", "categoryorder": "array", "categoryarray": periods},
+        yaxis={"title": {"text": y_title}, "rangemode": "tozero"},
+        hovermode="closest",
+    ))
+    for code in codes:
+        rows = data[data["country_code"] == code]
+        if rows.empty:
+            continue
+        name = rows["country_name"].iloc[0]
+        fig.add_trace(go.Scatter(
+            x=rows["period"].tolist(),
+            y=rows["rate_per_1000"].round(2).tolist(),
+            name=name,
+            meta=code,
+            mode="lines+markers",
+            line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 3},
+            marker={"size": 9},
+            customdata=(rows["hover"] if "hover" in rows else rows["period"]).tolist(),
+            hovertemplate="%{customdata}<extra></extra>",
+        ))
+    return fig
