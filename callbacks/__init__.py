@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import compare, country, diaspora, labour, router
+from callbacks import compare, country, deck, diaspora, labour, present, router
 
-PAGES = (router, compare, country, diaspora, labour)
+PAGES = (router, compare, country, diaspora, labour, present, deck)
 
 
 def register_all(app: Dash) -> None:

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 from dash import Dash, Input, Output, State
 
-from layouts import resolve
+from layouts import resolve, shows_chrome
 from layouts.shell import nav_links
 
 
@@ -21,6 +21,10 @@ def render(pathname: str | None, search: str | None) -> tuple[object, list]:
     return page_layout(**params), nav_links(nav_id)
 
 
+def shell_class(pathname: str | None) -> str:
+    return "app-shell" if shows_chrome(pathname) else "app-shell app-shell-bare"
+
+
 def register(app: Dash) -> None:
     # Only the path re-renders a page: the query string is each page's own state.
     app.callback(
@@ -29,3 +33,4 @@ def register(app: Dash) -> None:
         Input("url", "pathname"),
         State("url", "search"),
     )(render)
+    app.callback(Output("app-shell", "className"), Input("url", "pathname"))(shell_class)

@@ -11,7 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from layouts import compare, country, data_page, diaspora, labour, not_found, present
+from layouts import (
+    compare,
+    country,
+    data_page,
+    deck_builder,
+    diaspora,
+    labour,
+    not_found,
+    present,
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,7 @@ class Route:
     pattern: str  # "/country/<iso3>": <name> matches one path segment, passed as a keyword
     page: ModuleType  # a module with layout(**params)
     nav_id: str  # which navigation entry is marked current
+    chrome: bool = True  # False: drawn without the header and footer (full-screen pages)
 
     def match(self, path: str) -> dict[str, str] | None:
         """Named path parts if `path` fits the pattern, else None."""
@@ -42,7 +52,8 @@ ROUTES: tuple[Route, ...] = (
     Route("/diaspora", diaspora, "diaspora"),
     Route("/labour", labour, "labour"),
     Route("/data", data_page, "data"),
-    Route("/present", present, "present"),
+    Route("/present", present, "present", chrome=False),
+    Route("/deck", deck_builder, "present"),
 )
 
 
@@ -54,3 +65,9 @@ def resolve(path: str | None) -> tuple[Callable[..., object], dict[str, str], st
         if params is not None:
             return route.page.layout, params, route.nav_id
     return not_found.layout, {"path": path}, None
+
+
+def shows_chrome(path: str | None) -> bool:
+    """Whether the page at `path` is drawn with the site header and footer."""
+    path = (path or "/").rstrip("/") or "/"
+    return all(route.chrome or route.match(path) is None for route in ROUTES)

@@ -38,6 +38,7 @@ def layout() -> html.Div:
     return html.Div(
         [
             dcc.Location(id="url", refresh=False),
+            dcc.Store(id="deck-store", storage_type="local"),  # the slide deck being built
             html.A(t.SKIP_TO_CONTENT, href="#main", className="skip-link"),
             html.Header(
                 html.Div(
@@ -63,5 +64,5 @@ def layout() -> html.Div:
             ),
             html.Footer(html.Div(t.FOOTER, className="container-xl"), className="site-footer"),
         ],
-        className="app-shell",
+        id="app-shell", className="app-shell",
     )

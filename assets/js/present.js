@@ -1,0 +1,92 @@
+/* Presentation view and deck button: browser-side callbacks and the presenter's keyboard.
+   Keys act only on /present (#present-root) and never while typing in a field. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  present: {
+    /* First / previous / next / last: the new 0-based slide index. */
+    step: function (first, previous, next, last, index, deck) {
+      var count = deck && deck.slides ? deck.slides.length : 0;
+      var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
+      var current = index || 0;
+      var target = current;
+      if (trigger.indexOf('present-first.') === 0) { target = 0; }
+      else if (trigger.indexOf('present-last.') === 0) { target = count - 1; }
+      else if (trigger.indexOf('present-previous.') === 0) { target = current - 1; }
+      else if (trigger.indexOf('present-next.') === 0) { target = current + 1; }
+      target = Math.max(0, Math.min(count - 1, target));
+      return target === current ? window.dash_clientside.no_update : target;
+    },
+    /* Keep `slide` (1-based) in the address bar, so a reload stays on this slide. */
+    writeSlideNumber: function (index) {
+      if (typeof index === 'number' && document.getElementById('present-root')) {
+        var params = new URLSearchParams(window.location.search);
+        params.set('slide', String(index + 1));
+        var search = '?' + params.toString();
+        if (window.location.search !== search) {
+          window.history.replaceState(window.history.state, '', window.location.pathname + search);
+        }
+      }
+      return window.dash_clientside.no_update;
+    }
+  },
+  deck: {
+    /* Each pressed "Add this view to my deck" button gets the page's address (with its state). */
+    captureView: function (clicks) {
+      if (!clicks) { return window.dash_clientside.no_update; }
+      return {view: window.location.pathname + window.location.search, at: Date.now()};
+    }
+  }
+});
+
+(function () {
+  var KEYS = {
+    ArrowRight: 'present-next', PageDown: 'present-next', ' ': 'present-next',
+    ArrowLeft: 'present-previous', PageUp: 'present-previous',
+    Home: 'present-first', End: 'present-last'
+  };
+
+  function isTyping(target) {
+    return !!(target && target.closest &&
+      target.closest('input, textarea, select, [contenteditable="true"], .dash-dropdown'));
+  }
+
+  function toggleFullScreen() {
+    var request;
+    if (document.fullscreenElement) {
+      request = document.exitFullscreen();
+    } else {
+      request = document.documentElement.requestFullscreen();
+    }
+    // Refused (e.g. not allowed by the browser): the slide simply stays in the window.
+    if (request && request.catch) { request.catch(function () {}); }
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (!document.getElementById('present-root') || event.altKey || event.ctrlKey ||
+        event.metaKey || isTyping(event.target)) {
+      return;
+    }
+    var key = event.key;
+    // Space on a focused button already presses that button.
+    if (key === ' ' && event.target.closest && event.target.closest('button, a')) { return; }
+    if (KEYS[key]) {
+      event.preventDefault();
+      document.getElementById(KEYS[key]).click();
+    } else if (key === 'f' || key === 'F') {
+      event.preventDefault();
+      toggleFullScreen();
+    } else if (key === 'Escape') {
+      event.preventDefault();
+      if (document.fullscreenElement) {
+        toggleFullScreen();
+      } else {
+        document.getElementById('present-leave').click();
+      }
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    if (event.target.closest && event.target.closest('#present-fullscreen')) {
+      toggleFullScreen();
+    }
+  });
+})();

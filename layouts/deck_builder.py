@@ -1,0 +1,103 @@
+"""Deck builder (/deck): order, rename and remove the slides of the deck kept in this browser;
+present it, share it as a link, export and import it as a JSON file."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from state.deck import MAX_TITLE, Slide
+from text import present as t
+
+
+def layout(**_params: str) -> html.Div:
+    return html.Div(
+        [
+            html.H1(t.BUILDER_TITLE),
+            html.P(t.BUILDER_INTRO, className="lead-sm"),
+            html.Div(id="deck-message", role="status", **{"aria-live": "polite"}),
+            html.Div([
+                html.Label(t.DECK_TITLE_LABEL, htmlFor="deck-title", className="form-label"),
+                dcc.Input(id="deck-title", type="text", debounce=True, maxLength=MAX_TITLE,
+                          placeholder=t.DECK_TITLE_PLACEHOLDER, className="form-control"),
+            ], className="deck-field"),
+            html.H2(t.SLIDES_TITLE),
+            html.P(t.EMPTY_DECK, id="deck-empty", hidden=True, className="deck-empty"),
+            html.Ol(id="deck-slides", className="deck-slides"),
+            html.Div([
+                html.Label(t.ADD_LINK_LABEL, htmlFor="deck-add-link", className="form-label"),
+                html.Div([
+                    dcc.Input(id="deck-add-link", type="text", debounce=False,
+                              placeholder=t.ADD_LINK_PLACEHOLDER, className="form-control"),
+                    html.Button(t.ADD_LINK_BUTTON, id="deck-add-link-button", type="button",
+                                className="btn btn-outline-primary"),
+                ], className="deck-add-link"),
+            ], className="deck-field"),
+            html.Div([
+                dcc.Link(t.PRESENT, id="deck-present", href="/present",
+                         className="btn btn-primary"),
+                html.Button(t.EXPORT, id="deck-export", type="button",
+                            className="btn btn-outline-secondary"),
+                dcc.Download(id="deck-download"),
+                html.Button(t.START_READY, id="deck-ready", type="button",
+                            className="btn btn-outline-secondary"),
+                html.Button(t.CLEAR, id="deck-clear", type="button",
+                            className="btn btn-outline-danger"),
+            ], className="deck-actions"),
+            html.Div([
+                html.Label(t.SHARE_LABEL, htmlFor="deck-share-url", className="form-label"),
+                html.Div([
+                    dcc.Input(id="deck-share-url", type="text", readOnly=True,
+                              className="form-control"),
+                    dcc.Clipboard(target_id="deck-share-url", title=t.COPY,
+                                  className="copy-button"),
+                ], className="deck-share"),
+            ], id="deck-share-box", className="deck-field"),
+            dcc.Upload(html.Div(t.IMPORT), id="deck-upload", accept=".json,application/json",
+                       multiple=False, className="deck-upload"),
+        ],
+        className="page page-deck",
+    )
+
+
+def slide_rows(slides: tuple[Slide, ...], default_titles: list[str]) -> list[html.Li]:
+    """One row per slide: title field (empty shows the view's own title), link to the view,
+    and buttons to move it up or down or remove it."""
+    rows = []
+    last = len(slides) - 1
+    for index, slide in enumerate(slides):
+        number = index + 1
+        rows.append(html.Li(
+            [
+                html.Label([
+                    html.Span(t.SLIDE_TITLE_LABEL.format(number=number),
+                              className="visually-hidden"),
+                    dcc.Input(id={"type": "deck-slide-title", "index": index}, type="text",
+                              value=slide.title, debounce=True, maxLength=MAX_TITLE,
+                              placeholder=default_titles[index],
+                              className="form-control deck-slide-title"),
+                ], className="deck-slide-label"),
+                dcc.Link(t.SLIDE_VIEW_LINK, href=slide.view, className="deck-slide-view"),
+                html.Button("↑", id={"type": "deck-slide-up", "index": index}, type="button",
+                            disabled=index == 0, title=t.MOVE_UP,
+                            className="btn btn-outline-secondary btn-sm",
+                            **{"aria-label": f"{t.MOVE_UP} ({number})"}),
+                html.Button("↓", id={"type": "deck-slide-down", "index": index},
+                            type="button", disabled=index == last, title=t.MOVE_DOWN,
+                            className="btn btn-outline-secondary btn-sm",
+                            **{"aria-label": f"{t.MOVE_DOWN} ({number})"}),
+                html.Button(t.REMOVE, id={"type": "deck-slide-remove", "index": index},
+                            type="button", className="btn btn-outline-danger btn-sm",
+                            **{"aria-label": f"{t.REMOVE} ({number})"}),
+            ],
+            className="deck-slide",
+        ))
+    return rows
+
+
+def message(text: str, tone: str) -> html.Div:
+    """A status message; tone is a Bootstrap alert colour (success, warning, danger)."""
+    return html.Div(text, className=f"alert alert-{tone} deck-alert")
+
+
+def open_deck_link() -> dcc.Link:
+    return dcc.Link(t.ADD_OPEN_DECK, href="/deck")
