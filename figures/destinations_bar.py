@@ -20,6 +20,10 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
     return data.assign(split=split)
 
 
+def _gaps_as_none(values: pd.Series) -> list:
+    return [None if pd.isna(v) else float(v) for v in values]
+
+
 def create_figure(df: pd.DataFrame, *, x_title: str, sex_names: dict[str, str]) -> go.Figure:
     """`df` has COLUMNS and `label` (formatted total with share) for the bar ends.
     `sex_names` names the female, male and total traces."""
@@ -38,14 +42,15 @@ def create_figure(df: pd.DataFrame, *, x_title: str, sex_names: dict[str, str]) 
         values = data[sex].where(data["split"])
         if values.notna().any():
             fig.add_trace(go.Bar(
-                x=values.tolist(), y=names, orientation="h", name=sex_names[sex], meta=sex,
+                x=_gaps_as_none(values), y=names, orientation="h", name=sex_names[sex], meta=sex,
                 marker={"color": SEX_COLOURS[sex]},
                 hovertemplate=f"%{{y}}, {sex_names[sex]}: %{{x:,.0f}}<extra></extra>",
             ))
     unsplit = data["total"].where(~data["split"])
     if unsplit.notna().any():
         fig.add_trace(go.Bar(
-            x=unsplit.tolist(), y=names, orientation="h", name=sex_names["total"], meta="total",
+            x=_gaps_as_none(unsplit), y=names, orientation="h", name=sex_names["total"],
+            meta="total",
             marker={"color": theme.MUTED_COLOUR},
             hovertemplate=f"%{{y}}, {sex_names['total']}: %{{x:,.0f}}<extra></extra>",
         ))
