@@ -309,7 +309,8 @@ def _read_sheet(path: Path, sheet: str) -> pd.DataFrame:
     where = f"{path.name} / {sheet}"
     # Only empty cells are missing: any other text must be a known marker or a number.
     raw = pd.read_excel(
-        path, sheet_name=sheet, header=None, dtype=object, keep_default_na=False, na_values=[""]
+        path, sheet_name=sheet, header=None, dtype=object, keep_default_na=False, na_values=[""],
+        engine="calamine",  # several times faster than openpyxl on these workbooks
     )
     reporting = _code(_label(raw.iat[16, 0], REPORTING_PREFIX, where), where)
     criterion_label = _label(raw.iat[17, 0], CRITERION_PREFIX, where)
@@ -349,7 +350,7 @@ def _read_sheet(path: Path, sheet: str) -> pd.DataFrame:
 
 def country_sheets(path: Path) -> list[str]:
     """The per-country sheets of one workbook (the "Regions by ..." sheets are skipped)."""
-    return [s for s in pd.ExcelFile(path).sheet_names if not s.startswith("Reg")]
+    return [s for s in pd.ExcelFile(path, engine="calamine").sheet_names if not s.startswith("Reg")]
 
 
 def read_annual_flows(raw_dir: Path) -> pd.DataFrame:
