@@ -16,6 +16,7 @@ from callbacks.router import query_params
 from figures import choropleth, line_chart, ranked_bar, theme
 from layouts import compare as view
 from layouts import resolve
+from serving import memoize
 from state.compare import (
     CompareState,
     canonical,
@@ -327,13 +328,13 @@ def register(app: Dash) -> None:
         Output("compare-indicator-info", "children"),
         Input("compare-series-query", "data"),
         State("compare-scale", "value"),
-    )(build_series_views)
+    )(memoize(as_json=True)(build_series_views))  # pure: one build per state, then cached
 
     app.callback(
         Output("compare-map", "figure"),
         Output("compare-map-note", "children"),
         Input("compare-map-query", "data"),
-    )(build_map)
+    )(memoize(as_json=True)(build_map))
 
     # Pure UI toggles run in the browser: the scale changes the axis of the figure in place
     # and the tab switch shows another panel. The address bar is written there too.
