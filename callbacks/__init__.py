@@ -8,9 +8,20 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import compare, country, deck, diaspora, labour, present, router
+from callbacks import (
+    compare,
+    country,
+    data_page,
+    deck,
+    diaspora,
+    downloads,
+    embed,
+    labour,
+    present,
+    router,
+)
 
-PAGES = (router, compare, country, diaspora, labour, present, deck)
+PAGES = (router, compare, country, diaspora, labour, present, deck, downloads, embed, data_page)
 
 
 def register_all(app: Dash) -> None:

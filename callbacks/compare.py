@@ -140,6 +140,13 @@ def axis_title(meta: dict, transform: str, base: int | None) -> str:
     return str(meta.get("unit") or "") if transform == "none" else value_unit(meta, transform, base)
 
 
+def export_fields(state: CompareState, meta: dict) -> dict:
+    """What the chart's downloads name (figures.theme.trace_meta): indicator, unit, transform."""
+    return {"indicator_code": state.indicator,
+            "unit": value_unit(meta, state.transform, state.base),
+            "transform": state.transform, "base": state.base}
+
+
 def with_labels(df: pd.DataFrame, meta: dict, transform: str, base: int | None) -> pd.DataFrame:
     unit = value_unit(meta, transform, base)
     decimals = TRANSFORM_DECIMALS.get(transform, int(meta.get("decimals") or 0))
@@ -250,10 +257,12 @@ def build_series_views(series_store: dict, scale: str | None) -> tuple:
     elif df.empty:
         figure = theme.empty_figure(t.EMPTY_NO_DATA.format(years=years))
     elif state.start == state.end:
-        figure = ranked_bar.create_figure(df, x_title=title, log=log)
+        figure = ranked_bar.create_figure(df, x_title=title, log=log,
+                                          export=export_fields(state, meta))
     else:
         figure = line_chart.create_figure(df, y_title=title, log=log,
-                                          country_order=list(state.countries))
+                                          country_order=list(state.countries),
+                                          export=export_fields(state, meta))
     if state.countries and not df.empty:
         figure.update_layout(title={"text": t.CHART_LABEL.format(
             indicator=meta.get("short_name", state.indicator), years=years), "x": 0,
@@ -284,7 +293,8 @@ def build_map(map_store: dict) -> tuple:
     df = with_labels(df, meta, state.transform, state.base)
     figure = choropleth.create_figure(
         df, colorbar_title=value_unit(meta, state.transform, state.base),
-        highlight=list(state.countries), no_data_label=t.MAP_NO_DATA)
+        highlight=list(state.countries), no_data_label=t.MAP_NO_DATA,
+        export=export_fields(state, meta))
     return figure, t.MAP_LABEL.format(indicator=meta.get("short_name", state.indicator),
                                       year=year)
 

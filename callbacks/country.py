@@ -91,8 +91,11 @@ def finance_figure(code: str, measure: str) -> go.Figure:
     df = finance_frame(code, measure)
     if df.empty:
         return gap(t.FINANCE_EMPTY.format(country=query.country_name(code)))
-    return finance_comparison.create_figure(df, y_title=t.FINANCE_AXIS[measure],
-                                            order=list(FINANCE))
+    return finance_comparison.create_figure(
+        df, y_title=t.FINANCE_AXIS[measure], order=list(FINANCE),
+        export={"country_code": code, "country_name": query.country_name(code),
+                "unit": t.FINANCE_AXIS[measure],
+                "transform": "pct_gdp" if measure == "pct_gdp" else "none"})
 
 
 def destinations_frame(code: str, year: int, n: int | None) -> pd.DataFrame:
@@ -151,7 +154,10 @@ def destinations_trend_figure(code: str) -> go.Figure:
     if df.empty:
         return gap(t.DESTINATIONS_EMPTY.format(country=query.country_name(code),
                                                year=stock_years()[-1]))
-    figure = line_chart.create_figure(df, y_title=t.DESTINATIONS_AXIS, country_order=order)
+    figure = line_chart.create_figure(
+        df, y_title=t.DESTINATIONS_AXIS, country_order=order,
+        export={"indicator_code": "migrant_stock", "unit": t.DESTINATIONS_AXIS,
+                "extra": {"origin_code": code}})
     figure.update_layout(xaxis={"tickvals": stock_years()})
     return figure
 
@@ -166,7 +172,10 @@ def senders_figure(code: str) -> go.Figure:
         "value": df["value_usd_million"],
         "label": [format_value(v, "US$ million", 0) for v in df["value_usd_million"]],
     })
-    return ranked_bar.create_figure(df, x_title=t.SENDERS_AXIS)
+    return ranked_bar.create_figure(
+        df, x_title=t.SENDERS_AXIS,
+        export={"indicator_code": "remittance_matrix", "unit": t.SENDERS_AXIS, "year": 2018,
+                "extra": {"receiver_code": code}})
 
 
 @memoize()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,8 +20,11 @@ def create_figure(
     colorbar_title: str,
     highlight: Sequence[str] = (),
     no_data_label: str = "–",
+    export: Mapping[str, object] | None = None,
 ) -> go.Figure:
-    """Values by ISO3 code on the world shapes served from the app's assets."""
+    """Values by ISO3 code on the world shapes served from the app's assets. `export`:
+    indicator_code, unit (and transform, base, year) for the downloads; the year of each
+    country comes from `df`'s year column when it has one."""
     data = process_data(df)
     labels = data["label"] if "label" in data else data["value"].map(str)
     fig = go.Figure(layout=theme.base_layout(
@@ -55,6 +58,11 @@ def create_figure(
         customdata=labels.tolist(),
         hovertemplate="%{text}: %{customdata}<extra></extra>",
         name="",
+        meta=theme.trace_meta(**{
+            "value": "z", **({"year": data["year"].tolist()} if "year" in data else {}),
+            **export, "country_code": data["country_code"].tolist(),
+            "country_name": data["country_name"].tolist(),
+        }) if export else None,
     ))
     if highlight:
         # A transparent layer on top outlines the chosen countries, with or without data;

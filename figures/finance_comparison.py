@@ -3,6 +3,8 @@ development-finance comparison, one line per flow."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -23,8 +25,13 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
     return df.loc[df["value"].notna(), keep].sort_values(["series", "year"])
 
 
-def create_figure(df: pd.DataFrame, *, y_title: str, order: list[str] | None = None) -> go.Figure:
-    """`df`: one row per flow and year; `label` (formatted value) used for hover if present."""
+def create_figure(
+    df: pd.DataFrame, *, y_title: str, order: list[str] | None = None,
+    export: Mapping[str, object] | None = None,
+) -> go.Figure:
+    """`df`: one row per flow and year; `label` (formatted value) used for hover if present.
+    `export`: country_code, country_name, unit (and transform) for the downloads; each flow's
+    indicator code is its series code (theme.trace_meta)."""
     data = process_data(df)
     fig = go.Figure(layout=theme.base_layout(
         yaxis={"title": {"text": y_title}},
@@ -39,7 +46,8 @@ def create_figure(df: pd.DataFrame, *, y_title: str, order: list[str] | None = N
         style = SERIES_STYLES.get(code, {"color": theme.TEXT_COLOUR, "dash": "solid"})
         labels = rows["label"] if "label" in rows else rows["value"].map(str)
         fig.add_trace(go.Scatter(
-            x=rows["year"].tolist(), y=rows["value"].tolist(), name=name, meta=code,
+            x=rows["year"].tolist(), y=rows["value"].tolist(), name=name,
+            meta=theme.trace_meta(**export, indicator_code=code, key=code) if export else code,
             mode="lines", line={"color": style["color"], "dash": style["dash"], "width": 3},
             customdata=labels.tolist(), hovertemplate=f"{name}: %{{customdata}}<extra></extra>",
         ))

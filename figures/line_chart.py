@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -17,9 +19,11 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def create_figure(
-    df: pd.DataFrame, *, y_title: str, log: bool = False, country_order: list[str] | None = None
+    df: pd.DataFrame, *, y_title: str, log: bool = False, country_order: list[str] | None = None,
+    export: Mapping[str, object] | None = None,
 ) -> go.Figure:
-    """One line per country; `country_order` sets the legend order (default: first seen)."""
+    """One line per country; `country_order` sets the legend order (default: first seen).
+    `export`: indicator_code, unit (and transform, base) for the downloads (theme.trace_meta)."""
     data = process_data(df)
     codes = country_order or list(dict.fromkeys(data["country_code"]))
     styles = theme.country_styles(codes)
@@ -39,7 +43,8 @@ def create_figure(
             y=rows["value"].tolist(),
             name=name,
             legendgroup=code,
-            meta=code,
+            meta=theme.trace_meta(**export, country_code=code, country_name=name, key=code)
+            if export else code,
             mode="lines+markers",
             line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 3},
             marker={"size": 6},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -14,7 +16,12 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
     return data.sort_values("value", ascending=False)
 
 
-def create_figure(df: pd.DataFrame, *, x_title: str, log: bool = False) -> go.Figure:
+def create_figure(
+    df: pd.DataFrame, *, x_title: str, log: bool = False,
+    export: Mapping[str, object] | None = None,
+) -> go.Figure:
+    """`export`: indicator_code, unit (and transform, base) for the downloads; the year of each
+    bar comes from `df`'s year column."""
     data = process_data(df)
     labels = data["label"] if "label" in data else data["value"].map(str)
     colours = [theme.country_colour(code) for code in data["country_code"]]
@@ -29,6 +36,11 @@ def create_figure(df: pd.DataFrame, *, x_title: str, log: bool = False) -> go.Fi
             customdata=data["country_code"].tolist(),
             hovertemplate="%{y}: %{text}<extra></extra>",
             cliponaxis=False,
+            meta=theme.trace_meta(**{
+                "value": "x", **({"year": data["year"].tolist()} if "year" in data else {}),
+                **export, "country_code": data["country_code"].tolist(),
+                "country_name": data["country_name"].tolist(),
+            }) if export else None,
         ),
         layout=theme.base_layout(
             xaxis={"title": {"text": x_title}, "type": "log" if log else "linear",

@@ -1,9 +1,20 @@
-"""The shared look of every chart: one colour per country, fonts, and the empty-figure message."""
+"""The shared look of every chart: one colour per country, fonts, the empty-figure message, and
+the trace `meta` convention that lets every chart be downloaded as data.
+
+Trace meta convention (every builder follows it): each trace that draws data sets
+`meta=trace_meta(...)`, naming the indicator (a catalogue code such as "SM.POP.TOTL", or the
+snapshot table a series comes from, such as "migrant_stock"), the unit of the values as shown,
+the country of each point, and where the year and the value of each point are found. Values are
+read from the trace itself (its x, y or z), so a download holds exactly what the chart shows.
+Traces without it (outlines, labels, reference lines) are decoration and are left out of
+downloads. A builder's own tag for a trace goes in `key`. The per-chart downloads
+(exports/figure_data.py) rebuild tidy rows from this meta.
+"""
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -87,3 +98,56 @@ def empty_figure(message: str) -> go.Figure:
     )
     fig.update_layout(meta={"empty": True, "message": message})
     return fig
+
+
+def trace_meta(
+    *,
+    indicator_code: str,
+    unit: str,
+    country_code: str | Sequence[str],
+    country_name: str | Sequence[str],
+    year: int | Sequence[int] | None = None,
+    value: str | Sequence[float | None] = "y",
+    transform: str = "none",
+    base: int | None = None,
+    extra: Mapping[str, object] | None = None,
+    key: str | None = None,
+) -> dict:
+    """The `meta` of a data trace (see the module docstring).
+
+    country_code, country_name: one for the whole trace, or one per point.
+    year: one for the whole trace, one per point, or None when the years are the trace's other
+    axis (x when the values are on y, y when they are on x).
+    value: the trace property holding the values drawn ("x", "y" or "z"), or the values
+    themselves, one per point, when the drawn numbers are a stand-in (e.g. log10 for a colour
+    scale).
+    transform, base: the transform applied to the values (query.transforms) and its base year.
+    extra: further columns of the download, each one value or one per point (e.g. sex, period).
+    """
+    export: dict = {
+        "indicator_code": indicator_code,
+        "unit": unit,
+        "country_code": _plain(country_code),
+        "country_name": _plain(country_name),
+        "year": _plain(year),
+        "value": _plain(value),
+        "transform": transform,
+        "base": base,
+    }
+    if extra:
+        export["extra"] = {name: _plain(item) for name, item in extra.items()}
+    meta: dict = {"export": export}
+    if key is not None:
+        meta["key"] = key
+    return meta
+
+
+def _plain(item: object) -> object:
+    """JSON-ready: sequences become lists of Python scalars."""
+    if isinstance(item, str) or item is None:
+        return item
+    if hasattr(item, "tolist"):
+        return item.tolist()
+    if isinstance(item, Sequence):
+        return [x.item() if hasattr(x, "item") else x for x in item]
+    return item.item() if hasattr(item, "item") else item

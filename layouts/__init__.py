@@ -17,6 +17,7 @@ from layouts import (
     data_page,
     deck_builder,
     diaspora,
+    embed,
     labour,
     not_found,
     present,
@@ -54,6 +55,7 @@ ROUTES: tuple[Route, ...] = (
     Route("/data", data_page, "data"),
     Route("/present", present, "present", chrome=False),
     Route("/deck", deck_builder, "present"),
+    Route("/embed", embed, "compare", chrome=False),
 )
 
 

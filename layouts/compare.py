@@ -232,7 +232,7 @@ def chart_panel() -> html.Div:
     return html.Div(
         html.Div(
             [
-                html.Div(dcc.Loading(graph("compare-chart", t.TAB_CHART), type="dot",
+                html.Div(dcc.Loading(graph("compare-chart", t.TAB_CHART, embed=True), type="dot",
                                      delay_show=300),
                          className="col-12 col-lg-9"),
                 html.Aside(id="compare-coverage", className="col-12 col-lg-3 coverage",
@@ -251,7 +251,7 @@ def map_panel(state: CompareState) -> html.Div:
             dcc.Slider(id="compare-map-year", min=state.start, max=state.end, step=1,
                        value=state.year or state.end, marks=year_marks(state.start, state.end),
                        tooltip={"placement": "bottom"}),
-            dcc.Loading(graph("compare-map", t.TAB_MAP), type="dot", delay_show=300),
+            dcc.Loading(graph("compare-map", t.TAB_MAP, embed=True), type="dot", delay_show=300),
             html.Div(id="compare-map-note", className="coverage"),
         ],
         className="tab-panel",

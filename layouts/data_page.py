@@ -1,12 +1,222 @@
-"""Data and sources (placeholder)."""
+"""Data & sources (/data): bulk download, API, every indicator with its coverage, the sources
+with their vintages and licences, and how to cite. `?indicator=CODE` picks the indicator whose
+coverage by country is listed."""
 
 from __future__ import annotations
 
-from dash import html
+from datetime import date
+from urllib.parse import quote
 
-from layouts.placeholder import coming_soon
-from text import common as t
+import pandas as pd
+from dash import dash_table, dcc, html
+from flask import has_request_context, request
+
+from exports.citation import citation
+from layouts.compare import TOPIC_ORDER
+from text import common as tc
+from text import data_page as t
+
+BULK_URL = "/api/v1/bulk.zip"
+API_URL = "/api/v1/"
 
 
-def layout(**_params: str) -> html.Div:
-    return coming_soon(t.NAV_DATA)
+def layout(indicator: str | None = None, **_params: str) -> html.Div:
+    try:
+        from query import get_snapshot
+        from query.coverage import indicator_coverage, pilot_coverage
+
+        snap = get_snapshot()
+        summary = indicator_coverage(snap.values, snap.countries).set_index("indicator_code")
+        pilots = snap.countries.loc[snap.countries["pilot"].astype(bool)]
+        by_pilot = pilot_coverage(snap.values, pilots["country_code"].tolist())
+    except Exception:  # a missing or corrupt snapshot is a message on the page, not a crash
+        return html.Div([html.H1(t.TITLE),
+                         html.P(tc.DATA_UNAVAILABLE, className="alert alert-warning")],
+                        className="page page-data")
+    indicators = ordered(snap.indicators)
+    chosen = indicator if indicator in set(indicators["code"]) else indicators["code"].iloc[0]
+    return html.Div(
+        [
+            html.H1(t.TITLE),
+            html.P(t.INTRO, className="lead-sm"),
+            downloads(str(snap.vintage.get("snapshot", ""))),
+            html.H2(t.INDICATORS_TITLE, id="data-indicators-title"),
+            indicator_table(indicators, summary),
+            html.H2(t.PILOTS_TITLE),
+            pilot_table(indicators, pilots, by_pilot),
+            html.H2(t.COUNTRY_COVERAGE_TITLE),
+            country_coverage_panel(indicators, chosen),
+            html.H2(t.SOURCES_TITLE),
+            sources_table(snap.sources),
+            html.H2(t.CITE_TITLE),
+            how_to_cite(snap.sources, indicators),
+        ],
+        className="page page-data",
+    )
+
+
+def ordered(indicators: pd.DataFrame) -> pd.DataFrame:
+    """By topic (as in the comparison view's list), then name."""
+    rank = {topic: i for i, topic in enumerate(TOPIC_ORDER)}
+    return indicators.assign(_rank=indicators["topic"].map(rank).fillna(len(rank))).sort_values(
+        ["_rank", "short_name"]).drop(columns="_rank").reset_index(drop=True)
+
+
+def downloads(snapshot: str) -> html.Section:
+    return html.Section(
+        [
+            html.H2(t.DOWNLOADS_TITLE),
+            html.Div(
+                [
+                    html.A(t.BULK_LINK, href=BULK_URL, id="data-bulk-link",
+                           className="btn btn-primary", download=""),
+                    html.A(t.API_LINK, href=API_URL, id="data-api-link",
+                           className="btn btn-outline-secondary"),
+                ],
+                className="data-actions",
+            ),
+            html.P(t.BULK_NOTE.format(snapshot=snapshot)),
+            html.P(t.API_NOTE),
+            html.P(t.CHART_DOWNLOADS_NOTE),
+        ],
+        className="data-downloads",
+    )
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def coverage_text(code: str, summary: pd.DataFrame) -> str:
+    if code not in summary.index:
+        return t.COVERAGE_NONE
+    row = summary.loc[code]
+    return t.COVERAGE_TEXT.format(countries=row["countries"], aggregates=row["aggregates"],
+                                  first=row["first_year"], last=row["last_year"])
+
+
+def indicator_table(indicators: pd.DataFrame, summary: pd.DataFrame) -> html.Div:
+    header = html.Tr([html.Th(name, scope="col") for name in (
+        t.COLUMN_INDICATOR, t.COLUMN_UNIT, t.COLUMN_DEFINITION, t.COLUMN_SOURCE,
+        t.COLUMN_LICENCE, t.COLUMN_VINTAGE, t.COLUMN_COVERAGE)])
+    body = []
+    for topic, rows in indicators.groupby("topic", sort=False):
+        body.append(html.Tr(html.Th(t.TOPICS.get(topic, topic), colSpan=7, scope="colgroup",
+                                    className="table-light")))
+        for row in rows.itertuples(index=False):
+            body.append(html.Tr(
+                [
+                    html.Th([
+                        html.Span(row.name), html.Br(), html.Code(row.code), " ",
+                        html.A(t.OPEN_IN_CHART, href=f"/compare?indicator={quote(row.code)}",
+                               title=t.OPEN_IN_CHART_TITLE.format(name=row.short_name)),
+                    ], scope="row"),
+                    html.Td(_text(row.unit)),
+                    html.Td(_text(row.definition), className="definition"),
+                    html.Td(html.A(_text(row.source), href=_text(row.source_url))
+                            if _text(row.source_url) else _text(row.source)),
+                    html.Td(_text(row.licence)),
+                    html.Td(_text(row.vintage)),
+                    html.Td(coverage_text(row.code, summary), className="coverage-cell"),
+                ],
+                id=f"data-indicator-{row.code}",
+            ))
+    return html.Div(
+        html.Table([
+            html.Caption(t.INDICATORS_CAPTION.format(count=len(indicators))),
+            html.Thead(header), html.Tbody(body),
+        ], className="table table-sm data-table", id="data-indicator-table"),
+        className="data-table-wrap",
+    )
+
+
+def pilot_table(
+    indicators: pd.DataFrame, pilots: pd.DataFrame,
+    by_pilot: dict[tuple[str, str], tuple[int, int, int]],
+) -> html.Div:
+    codes = pilots.sort_values("name")[["country_code", "name"]].itertuples(index=False)
+    pilot_list = list(codes)
+    header = html.Tr([html.Th(t.COLUMN_INDICATOR, scope="col"),
+                      *(html.Th(p.name, scope="col") for p in pilot_list)])
+    body = []
+    for row in indicators.itertuples(index=False):
+        cells = []
+        for pilot in pilot_list:
+            found = by_pilot.get((row.code, pilot.country_code))
+            cells.append(html.Td(t.PILOT_CELL.format(first=found[0], last=found[1],
+                                                     years=found[2]))
+                         if found else html.Td(t.PILOT_NONE, className="coverage-cell-none"))
+        body.append(html.Tr([html.Th(row.short_name, scope="row"), *cells]))
+    return html.Div(
+        html.Table([html.Caption(t.PILOTS_CAPTION), html.Thead(header), html.Tbody(body)],
+                   className="table table-sm data-table", id="data-pilot-table"),
+        className="data-table-wrap",
+    )
+
+
+def country_coverage_panel(indicators: pd.DataFrame, chosen: str) -> html.Div:
+    columns = [{"name": label, "id": key} for key, label in t.COUNTRY_COLUMNS.items()]
+    return html.Div(
+        [
+            html.Label(t.COUNTRY_COVERAGE_LABEL, htmlFor="data-coverage-indicator",
+                       className="form-label"),
+            dcc.Dropdown(
+                id="data-coverage-indicator", value=chosen, clearable=False, searchable=True,
+                options=[{"label": f"{row.short_name} ({row.code})", "value": row.code}
+                         for row in indicators.itertuples(index=False)],
+            ),
+            html.P(id="data-coverage-caption", className="table-caption mt-2",
+                   role="status"),
+            dash_table.DataTable(
+                id="data-coverage-table", columns=columns, sort_action="native",
+                filter_action="native", page_size=25,
+                style_table={"overflowX": "auto", "maxWidth": "100%"},
+                style_cell={"fontFamily": "inherit", "fontSize": "0.95rem", "padding": "0.3rem",
+                            "textAlign": "left"},
+                style_header={"fontWeight": "700", "backgroundColor": "#f6f8fa"},
+                style_as_list_view=True,
+            ),
+        ],
+        className="data-coverage",
+    )
+
+
+def sources_table(sources: pd.DataFrame) -> html.Div:
+    header = html.Tr([html.Th(label, scope="col") for label in t.SOURCE_COLUMNS.values()])
+    body = [
+        html.Tr([
+            html.Th(_text(row.name), scope="row"),
+            html.Td(_text(row.publisher)),
+            html.Td([_text(row.vintage),
+                     *([html.Br(), html.Small(_text(row.vintage_note), className="text-muted")]
+                       if _text(row.vintage_note) else [])]),
+            html.Td(_text(row.licence)),
+            html.Td(html.A(t.SOURCE_LINK, href=_text(row.url)) if _text(row.url) else ""),
+        ])
+        for row in sources.itertuples(index=False)
+    ]
+    return html.Div(
+        html.Table([html.Thead(header), html.Tbody(body)],
+                   className="table table-sm data-table", id="data-sources-table"),
+        className="data-table-wrap",
+    )
+
+
+def site_root() -> str:
+    return request.url_root if has_request_context() else "/"
+
+
+def how_to_cite(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Div:
+    example = indicators.iloc[0].to_dict()
+    return html.Div(
+        [
+            html.P(t.CITE_BODY),
+            html.P(citation(example, date.today(),
+                            f"{site_root()}compare?indicator={quote(str(example['code']))}"),
+                   className="citation", id="data-citation-example"),
+            html.P(t.CITE_SOURCES),
+            html.Ul([html.Li(_text(row.citation)) for row in sources.itertuples(index=False)
+                     if _text(row.citation)]),
+        ],
+        className="data-cite",
+    )

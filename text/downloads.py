@@ -89,3 +89,36 @@ DIASPORA_DEFINITION = (
     "counted here by country of origin and country of destination."
 )
 DIASPORA_UNIT = "persons"
+
+# The toolbar under every chart.
+TOOLBAR_LABEL = "Download:"
+TOOLBAR_ARIA = "Download or cite: {chart}"
+FORMAT_NAMES = {"csv": "CSV", "xlsx": "XLSX", "png": "PNG", "svg": "SVG"}
+DOWNLOAD_TITLES = {
+    "csv": "Download the data shown as CSV",
+    "xlsx": "Download the data shown as Excel (XLSX), with sources and definitions",
+    "png": "Download the chart as a PNG image (high resolution, for slides)",
+    "svg": "Download the chart as an SVG image (vector, for print)",
+}
+COPY_CITATION = "Copy citation"
+COPY_CITATION_TITLE = "Copy a citation of the data shown (source, vintage, access date)"
+CITATION_COPIED = "Citation copied"
+EMBED = "Embed"
+EMBED_TITLE = "Show the code that embeds this chart in another web page"
+EMBED_CODE_LABEL = "Paste this code into your web page:"
+COPY_EMBED = "Copy embed code"
+EMBED_FRAME_TITLE = "Chart: {title}"
+# Status line after a button is pressed (read out by screen readers).
+STATUS_DOWNLOADING = "Downloading {filename}"
+STATUS_NO_DATA = "This chart shows no data to download."
+# Images: the source under the title, and a title for charts that have none.
+IMAGE_SOURCE = "Source: {sources}"
+IMAGE_SOURCE_ENTRY = "{source} ({vintage}), licence: {licence}"
+# Several indicators in one citation: one line each.
+CITATION_SEPARATOR = "\n"
+
+# The embedded view (/embed).
+EMBED_PAGE_LABEL = "Embedded chart"
+EMBED_SOURCE = "Source: {source} ({vintage}). Licence: {licence}."
+EMBED_FULL_VIEW = "Open the full view"
+EMBED_NOTICE = "Some parameters of this link were not understood and were left out."
