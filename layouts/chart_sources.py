@@ -45,7 +45,7 @@ def download_links(downloads: Sequence[tuple[str, str, Mapping[str, object]]]) -
         lines.append(html.Li([html.Span(what, className="download-what"), ": ", *links]))
     return html.Div([html.Span(t.DOWNLOAD_LABEL, className="download-label"),
                      html.Ul(lines, className="download-list")],
-                    className="chart-downloads no-print")
+                    className="chart-api-downloads no-print")
 
 
 def chart_footer(sources: Iterable[Mapping[str, object]],

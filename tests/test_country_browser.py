@@ -135,6 +135,17 @@ def test_sparse_and_unknown_countries(page, live_server) -> None:
     assert "Latest survey for Tuvalu: 2011Q3." in text_of(page, "#country-costs-note")
     assert len(traces(page, "country-costs")) == 2
     assert not wait_until(page, LAYOUT, "country-destinations-bar")["empty"]
+    # Printed, the profile drops navigation and controls and keeps cards whole.
+    page.emulate_media(media="print")
+    printed = page.evaluate("""() => {
+      const style = s => getComputedStyle(document.querySelector(s));
+      return {header: style('.site-header').display, button: style('#country-print').display,
+              controls: style('.profile-controls').display,
+              card: style('.profile-card').breakInside};
+    }""")
+    assert printed["header"] == printed["button"] == printed["controls"] == "none"
+    assert printed["card"] == "avoid"
+    page.emulate_media(media="screen")
 
     page.goto(f"{base}/country/XXX")
     heading = text_of(page, "h1")

@@ -146,8 +146,12 @@ def test_corridor_costs_have_the_sdg_target_line() -> None:
 def test_sparkline_breaks_at_gaps() -> None:
     fig = sparkline.create_figure(pd.DataFrame({"year": [2000, 2001, 2004],
                                                 "value": [1.0, 2.0, 3.0]}))
-    assert list(fig.data[0].y) == [1.0, 2.0, None, None, 3.0]
+    assert list(fig.data[0].y) == [1.0, 2.0, None, 3.0]
     assert list(fig.data[1].x) == [2004]
+    # Five-yearly estimates are a line, not isolated points.
+    fig = sparkline.create_figure(pd.DataFrame({"year": [2015, 2020, 2024],
+                                                "value": [1.0, 2.0, 3.0]}))
+    assert list(fig.data[0].y) == [1.0, 2.0, 3.0]
 
 
 # ---- URL state --------------------------------------------------------------------------------
