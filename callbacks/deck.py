@@ -73,7 +73,8 @@ def add_from_button(views: list[dict | None], data: dict | None) -> tuple:
         else:
             message = t.ADD_FAILED.format(reason=reason_text(error))
         result = no_update
-    statuses = [message if item["id"] == trigger else no_update for item in ctx.outputs_list[1]]
+    statuses = [message if item["id"]["graph"] == trigger["graph"] else no_update
+                for item in ctx.outputs_list[1]]
     return result, statuses
 
 
