@@ -51,7 +51,7 @@ def view(deck: Deck, index: int, options: list[dict]) -> html.Div:
                         className="present-head",
                     ),
                     html.Div(graph("present-graph", t.CHART_LABEL, add_to_deck=False,
-                                   style={"height": "100%"}),
+                                   downloads=False, style={"height": "100%"}),
                              className="present-chart"),
                     html.Footer(
                         [
