@@ -17,6 +17,7 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc
 import query
 from callbacks import compare as compare_callbacks
 from callbacks import country as country_callbacks
+from callbacks import diaspora as diaspora_callbacks
 from callbacks import labour as labour_callbacks
 from figures import theme
 from figures.presentation import projector
@@ -26,8 +27,10 @@ from query.labour import LABOUR_MARKET_SERIES
 from query.profile import stock_years
 from state.compare import CompareState, Vocabulary, clean_countries, snapshot_vocabulary
 from state.deck import VIEW_KINDS, DeckError, ProfileState, View, parse_view
+from state.diaspora import DiasporaState
 from state.labour import LabourState
 from text import country as tcountry
+from text import diaspora as tdiaspora
 from text import labour as tlabour
 from text import present as t
 
@@ -159,6 +162,30 @@ def labour_title(view: View) -> str:
     }[view.chart]
 
 
+# ---- diaspora comparison -------------------------------------------------------------------------
+
+def diaspora_title(view: View) -> str:
+    state: DiasporaState = view.state
+    years = stock_years()
+    if view.chart == "sankey":
+        return tdiaspora.SANKEY_TITLE.format(top=diaspora_callbacks.SANKEY_DESTINATIONS,
+                                             year=state.year or years[-1])
+    return tdiaspora.TREND_TITLE.format(first=years[0], last=years[-1])
+
+
+def diaspora_slide(view: View) -> tuple[go.Figure, list[dict]]:
+    state: DiasporaState = view.state
+    codes = list(state.countries)
+    if view.chart == "sankey":
+        figure = diaspora_callbacks.sankey_figure(codes, state.year or stock_years()[-1])
+        sources = country_callbacks.table_sources("migrant_stock")
+    else:
+        figure = diaspora_callbacks.trend_figure(codes, state.measure)
+        sources = country_callbacks.indicator_sources([tdiaspora.MEASURE_INDICATORS[
+            state.measure]])
+    return titled(go.Figure(figure), diaspora_title(view)), sources
+
+
 def _labour_graphs(prefix: str) -> dict[str, str]:
     return {f"{prefix}-{chart}": chart for chart in VIEW_KINDS["labour"].charts}
 
@@ -172,6 +199,8 @@ SLIDE_KINDS: dict[str, SlideKind] = {
         "country-destinations-trend": "destinations-trend", "country-senders": "senders",
         "country-costs": "costs"}),
     "labour": SlideKind(labour_slide, labour_title, _labour_graphs("labour")),
+    "diaspora": SlideKind(diaspora_slide, diaspora_title,
+                          {"diaspora-trend": "trend", "diaspora-sankey": "sankey"}),
 }
 
 

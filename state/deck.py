@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from state import compare as compare_state
 from state import country as country_state
+from state import diaspora as diaspora_state
 from state import labour as labour_state
 
 FORMAT = "migration-dashboard-deck"
@@ -140,6 +141,15 @@ def _labour_set(state: labour_state.LabourState, chart: str,
 
 LABOUR_MULTI = ("rate",)  # labour charts that compare several countries
 
+
+def _parse_diaspora(
+    params: Mapping[str, str], vocab: compare_state.Vocabulary
+) -> tuple[diaspora_state.DiasporaState, list]:
+    from query.profile import stock_years
+
+    return diaspora_state.parse(params, vocab, stock_years())
+
+
 # Each page whose views can be slides; callbacks/present.py has the matching slide builders.
 VIEW_KINDS: dict[str, ViewKind] = {
     "compare": ViewKind(
@@ -157,6 +167,11 @@ VIEW_KINDS: dict[str, ViewKind] = {
         "/labour", labour_state.parse, lambda state: "/labour" + labour_state.to_query(state),
         _labour_countries, _labour_set,
         charts=("destinations", "annual", "market", "rate")),
+    "diaspora": ViewKind(
+        "/diaspora", _parse_diaspora, lambda state: "/diaspora" + diaspora_state.to_query(state),
+        lambda state, _chart: state.countries,
+        lambda state, _chart, codes: replace(state, countries=codes),
+        charts=("trend", "sankey")),
 }
 # The comparison view also answers at the site root.
 PATH_ALIASES = {"/": "/compare"}

@@ -80,6 +80,20 @@ def test_projector_restyles_maps_and_empty_figures():
     assert styled.data[0].colorbar.tickfont.size >= 20
 
 
+@pytest.mark.parametrize("url", [
+    "/diaspora?countries=MDA,BGD&measure=pct&chart=trend",
+    "/diaspora?countries=JAM,MLI&year=2000&chart=sankey",
+    "/country/MDA?chart=destinations-map",
+    "/country/MLI?chart=costs",
+    "/labour?country=BGD&countries=BGD&chart=annual",
+    "/labour?country=JAM&countries=JAM&chart=destinations",
+])
+def test_other_charts_of_each_page_draw_as_slides(vocab, url):
+    figure, source = slide_figure(parse_view(url, vocab))
+    assert figure.layout.title.text and figure.data and source.startswith("Source: ")
+    assert not (figure.layout.meta or {}).get("empty")
+
+
 def test_changing_the_country_of_a_one_country_slide(vocab):
     view = parse_view("/country/MDA?measure=pct_gdp&chart=finance", vocab)
     assert view.countries == ("MDA",)
@@ -97,6 +111,8 @@ def test_add_button_maps_each_chart_to_its_slide(vocab):
     # The labour charts inside a profile become the labour view of that country.
     assert view_of_graph("/country/JAM", "labour-profile-market", vocab).url == (
         "/labour?country=JAM&countries=JAM,MDA,BGD,MLI&chart=market")
+    assert view_of_graph("/diaspora?countries=MDA,MLI", "diaspora-sankey", vocab).url == (
+        "/diaspora?countries=MDA,MLI&chart=sankey")
     with pytest.raises(DeckError):
         view_of_graph("/country/JAM", "some-other-graph", vocab)
     with pytest.raises(DeckError):
