@@ -134,13 +134,7 @@ def build_refugees(ctx: BuildContext) -> pd.DataFrame:
 
 
 def build_remittance_matrix(ctx: BuildContext) -> pd.DataFrame:
-    name_to_code = dict(
-        zip(ctx.country_metadata["table_name"], ctx.country_metadata["country_code"], strict=True)
-    )
-    name_to_code.update(
-        dict(zip(ctx.wdi_names["name"], ctx.wdi_names["country_code"], strict=True))
-    )
-    return remittance_matrix.read_matrix(ctx.raw_dir, name_to_code)
+    return remittance_matrix.read_matrix(ctx.raw_dir)
 
 
 def build_remittance_costs(ctx: BuildContext) -> pd.DataFrame:
@@ -152,7 +146,7 @@ def build_annual_flows(ctx: BuildContext) -> pd.DataFrame:
 
 
 def build_annual_flow_definitions(ctx: BuildContext) -> pd.DataFrame:
-    return undesa_flows.describe_reporting(ctx.table("annual_flows"))
+    return undesa_flows.describe_reporting(ctx.table("annual_flows"), ctx.raw_dir)
 
 
 def build_flow_estimates(ctx: BuildContext) -> pd.DataFrame:

@@ -99,7 +99,7 @@ def test_region_rows_are_not_counted(estimates):
 def test_no_region_ever_becomes_a_country_code(estimates):
     codes = set(estimates["origin_code"]) | set(estimates["destination_code"])
     assert all(len(c) == 3 and c.isupper() for c in codes)
-    assert not REGION_NAMES & set(abel_cohen.NAME_TO_ISO3)
+    assert not REGION_NAMES & set(abel_cohen.read_country_codes(RAW_DIR))
 
 
 def test_name_mapping_covers_exactly_the_country_names_of_the_file():
@@ -107,11 +107,12 @@ def test_name_mapping_covers_exactly_the_country_names_of_the_file():
     regions = {data["names"][i] for i in data["regions"]}
     assert regions == REGION_NAMES
     countries = set(data["names"]) - regions
-    assert set(abel_cohen.NAME_TO_ISO3) == countries
-    pilots = {n: abel_cohen.NAME_TO_ISO3[n] for n in ["Moldova", "Bangladesh", "Jamaica", "Mali"]}
+    name_to_iso3 = abel_cohen.read_country_codes(RAW_DIR)
+    assert set(name_to_iso3) == countries
+    pilots = {n: name_to_iso3[n] for n in ["Moldova", "Bangladesh", "Jamaica", "Mali"]}
     assert pilots == {"Moldova": "MDA", "Bangladesh": "BGD", "Jamaica": "JAM", "Mali": "MLI"}
     # Only the two spellings of Sudan (before and after 2011) share a code.
-    codes = pd.Series(abel_cohen.NAME_TO_ISO3)
+    codes = pd.Series(name_to_iso3)
     assert sorted(codes[codes.duplicated(keep=False)].index) == ["Sudan", "Sudan*"]
 
 
@@ -200,7 +201,7 @@ def test_gaps_stay_gaps(annual):
 
 
 def test_definitions_say_how_each_country_counts(annual):
-    definitions = undesa_flows.describe_reporting(annual)
+    definitions = undesa_flows.describe_reporting(annual, RAW_DIR)
     usa = definitions[definitions["reporting_code"] == "USA"]
     assert len(usa) == 1
     assert "country of birth" in usa["definition"].iloc[0]

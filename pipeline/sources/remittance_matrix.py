@@ -6,25 +6,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.sources import country_names
+
 FOLDER = "wb_bilateral_remittance_matrix_2018"
 FILENAME = "Bilateralremittancematrix2018Oct2019.csv"
-# Names in the matrix spelt differently from the WDI 2023 and 2026 name lists.
-NAME_ALIASES = {
-    "Czech Republic": "CZE",
-    "Faeroe Islands": "FRO",
-    "Korea, Dem. Rep.": "PRK",
-    "Turkey": "TUR",
-}
+# A WDI spelling of 2018 that neither the current WDI names nor UN DESA's list carries.
+NAME_ALIASES = {"Korea, Dem. Rep.": "PRK"}
 
 
-def read_matrix(raw_dir: Path, name_to_code: dict[str, str]) -> pd.DataFrame:
+def read_matrix(raw_dir: Path) -> pd.DataFrame:
     """Long form sender_code, receiver_code, value_usd_million (cells with a value only)."""
     matrix = pd.read_csv(raw_dir / FOLDER / FILENAME, encoding="utf-8-sig", index_col=0)
-    lookup = {**name_to_code, **NAME_ALIASES}
-    names = set(matrix.index) | set(matrix.columns)
-    unknown = sorted(n for n in names if n not in lookup)
-    if unknown:
-        raise ValueError(f"remittance matrix: country names without a code: {unknown}")
+    lookup = country_names.reference().codes(
+        [*matrix.index, *matrix.columns], "remittance matrix", NAME_ALIASES
+    )
     long = matrix.rename_axis(index="sender", columns="receiver").stack().rename("value")
     long = long.dropna().reset_index()
     return pd.DataFrame(

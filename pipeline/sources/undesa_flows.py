@@ -9,12 +9,16 @@ countries, so their flows are never comparable or additive across destinations.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.sources import country_names
+
 FOLDER = "undesa_migflow_2015"
 HEADER_ROW = 20  # zero-based row of "Type, Coverage, OdName, ..."; rows above are the UN header
+REPORTING_ROW = 16  # zero-based row of "Reporting country: <UN name>"
 ID_COLUMNS = ["Type", "Coverage", "OdName", "AREA", "AreaName", "REG", "RegName", "DEV", "DevName"]
 REPORTING_PREFIX = "Reporting country: "
 CRITERION_PREFIX = "Criterion: "
@@ -37,236 +41,6 @@ NOT_COUNTRIES = frozenset(
 # From PROVENANCE.md section 9; the workbooks themselves name only the criterion.
 REPORTING_NOTES = {"USA": "Legal permanent resident admissions."}
 
-# UN names used in the workbooks -> ISO3. Unknown names fail the build.
-NAME_TO_ISO3 = {
-    "Afghanistan": "AFG",
-    "Albania": "ALB",
-    "Algeria": "DZA",
-    "American Samoa": "ASM",
-    "Andorra": "AND",
-    "Angola": "AGO",
-    "Anguilla": "AIA",
-    "Antigua and Barbuda": "ATG",
-    "Argentina": "ARG",
-    "Armenia": "ARM",
-    "Aruba": "ABW",
-    "Australia": "AUS",
-    "Austria": "AUT",
-    "Azerbaijan": "AZE",
-    "Bahamas": "BHS",
-    "Bahrain": "BHR",
-    "Bangladesh": "BGD",
-    "Barbados": "BRB",
-    "Belarus": "BLR",
-    "Belgium": "BEL",
-    "Belize": "BLZ",
-    "Benin": "BEN",
-    "Bermuda": "BMU",
-    "Bhutan": "BTN",
-    "Bolivia (Plurinational State of)": "BOL",
-    "Bosnia and Herzegovina": "BIH",
-    "Botswana": "BWA",
-    "Brazil": "BRA",
-    "British Virgin Islands": "VGB",
-    "Brunei Darussalam": "BRN",
-    "Bulgaria": "BGR",
-    "Burkina Faso": "BFA",
-    "Burundi": "BDI",
-    "Cabo Verde": "CPV",
-    "Cambodia": "KHM",
-    "Cameroon": "CMR",
-    "Canada": "CAN",
-    "Cayman Islands": "CYM",
-    "Central African Republic": "CAF",
-    "Chad": "TCD",
-    "Chile": "CHL",
-    "China": "CHN",
-    "China, Hong Kong Special Administrative Region": "HKG",
-    "China, Macao Special Administrative Region": "MAC",
-    "China, Taiwan Province of China": "TWN",
-    "Colombia": "COL",
-    "Comoros": "COM",
-    "Congo": "COG",
-    "Cook Islands": "COK",
-    "Costa Rica": "CRI",
-    "Croatia": "HRV",
-    "Cuba": "CUB",
-    "Cyprus": "CYP",
-    "Czech Republic": "CZE",
-    "Côte d'Ivoire": "CIV",
-    "Democratic People's Republic of Korea": "PRK",
-    "Democratic Republic of the Congo": "COD",
-    "Denmark": "DNK",
-    "Djibouti": "DJI",
-    "Dominica": "DMA",
-    "Dominican Republic": "DOM",
-    "Ecuador": "ECU",
-    "Egypt": "EGY",
-    "El Salvador": "SLV",
-    "Equatorial Guinea": "GNQ",
-    "Eritrea": "ERI",
-    "Estonia": "EST",
-    "Ethiopia": "ETH",
-    "Faeroe Islands": "FRO",
-    "Falkland Islands (Malvinas)": "FLK",
-    "Fiji": "FJI",
-    "Finland": "FIN",
-    "France": "FRA",
-    "French Guiana": "GUF",
-    "French Polynesia": "PYF",
-    "Gabon": "GAB",
-    "Gambia": "GMB",
-    "Georgia": "GEO",
-    "Germany": "DEU",
-    "Ghana": "GHA",
-    "Gibraltar": "GIB",
-    "Greece": "GRC",
-    "Greenland": "GRL",
-    "Grenada": "GRD",
-    "Guadeloupe": "GLP",
-    "Guam": "GUM",
-    "Guatemala": "GTM",
-    "Guinea": "GIN",
-    "Guinea-Bissau": "GNB",
-    "Guyana": "GUY",
-    "Haiti": "HTI",
-    "Holy See": "VAT",
-    "Honduras": "HND",
-    "Hungary": "HUN",
-    "Iceland": "ISL",
-    "India": "IND",
-    "Indonesia": "IDN",
-    "Iran (Islamic Republic of)": "IRN",
-    "Iraq": "IRQ",
-    "Ireland": "IRL",
-    "Israel": "ISR",
-    "Italy": "ITA",
-    "Jamaica": "JAM",
-    "Japan": "JPN",
-    "Jordan": "JOR",
-    "Kazakhstan": "KAZ",
-    "Kenya": "KEN",
-    "Kiribati": "KIR",
-    "Kuwait": "KWT",
-    "Kyrgyzstan": "KGZ",
-    "Lao People's Democratic Republic": "LAO",
-    "Latvia": "LVA",
-    "Lebanon": "LBN",
-    "Lesotho": "LSO",
-    "Liberia": "LBR",
-    "Libya": "LBY",
-    "Liechtenstein": "LIE",
-    "Lithuania": "LTU",
-    "Luxembourg": "LUX",
-    "Madagascar": "MDG",
-    "Malawi": "MWI",
-    "Malaysia": "MYS",
-    "Maldives": "MDV",
-    "Mali": "MLI",
-    "Malta": "MLT",
-    "Marshall Islands": "MHL",
-    "Martinique": "MTQ",
-    "Mauritania": "MRT",
-    "Mauritius": "MUS",
-    "Mexico": "MEX",
-    "Micronesia (Federated States of)": "FSM",
-    "Monaco": "MCO",
-    "Mongolia": "MNG",
-    "Montenegro": "MNE",
-    "Montserrat": "MSR",
-    "Morocco": "MAR",
-    "Mozambique": "MOZ",
-    "Myanmar": "MMR",
-    "Namibia": "NAM",
-    "Nauru": "NRU",
-    "Nepal": "NPL",
-    "Netherlands": "NLD",
-    "New Caledonia": "NCL",
-    "New Zealand": "NZL",
-    "Nicaragua": "NIC",
-    "Niger": "NER",
-    "Nigeria": "NGA",
-    "Niue": "NIU",
-    "Northern Mariana Islands": "MNP",
-    "Norway": "NOR",
-    "Oman": "OMN",
-    "Pakistan": "PAK",
-    "Palau": "PLW",
-    "Panama": "PAN",
-    "Papua New Guinea": "PNG",
-    "Paraguay": "PRY",
-    "Peru": "PER",
-    "Philippines": "PHL",
-    "Poland": "POL",
-    "Portugal": "PRT",
-    "Puerto Rico": "PRI",
-    "Qatar": "QAT",
-    "Republic of Korea": "KOR",
-    "Republic of Moldova": "MDA",
-    "Romania": "ROU",
-    "Russian Federation": "RUS",
-    "Rwanda": "RWA",
-    "Réunion": "REU",
-    "Saint Helena": "SHN",
-    "Saint Kitts and Nevis": "KNA",
-    "Saint Lucia": "LCA",
-    "Saint Pierre and Miquelon": "SPM",
-    "Saint Vincent and the Grenadines": "VCT",
-    "Samoa": "WSM",
-    "San Marino": "SMR",
-    "Sao Tome and Principe": "STP",
-    "Saudi Arabia": "SAU",
-    "Senegal": "SEN",
-    "Serbia": "SRB",
-    "Seychelles": "SYC",
-    "Sierra Leone": "SLE",
-    "Singapore": "SGP",
-    "Slovakia": "SVK",
-    "Slovenia": "SVN",
-    "Solomon Islands": "SLB",
-    "Somalia": "SOM",
-    "South Africa": "ZAF",
-    "Spain": "ESP",
-    "Sri Lanka": "LKA",
-    "State of Palestine": "PSE",
-    "Sudan": "SDN",
-    "Suriname": "SUR",
-    "Swaziland": "SWZ",
-    "Sweden": "SWE",
-    "Switzerland": "CHE",
-    "Syrian Arab Republic": "SYR",
-    "Tajikistan": "TJK",
-    "Thailand": "THA",
-    "The former Yugoslav Republic of Macedonia": "MKD",
-    "Timor-Leste": "TLS",
-    "Togo": "TGO",
-    "Tokelau": "TKL",
-    "Tonga": "TON",
-    "Trinidad and Tobago": "TTO",
-    "Tunisia": "TUN",
-    "Turkey": "TUR",
-    "Turkmenistan": "TKM",
-    "Turks and Caicos Islands": "TCA",
-    "Tuvalu": "TUV",
-    "Uganda": "UGA",
-    "Ukraine": "UKR",
-    "United Arab Emirates": "ARE",
-    "United Kingdom of Great Britain and Northern Ireland": "GBR",
-    "United Republic of Tanzania": "TZA",
-    "United States Virgin Islands": "VIR",
-    "United States of America": "USA",
-    "Uruguay": "URY",
-    "Uzbekistan": "UZB",
-    "Vanuatu": "VUT",
-    "Venezuela (Bolivarian Republic of)": "VEN",
-    "Viet Nam": "VNM",
-    "Wallis and Futuna Islands": "WLF",
-    "Western Sahara": "ESH",
-    "Yemen": "YEM",
-    "Zambia": "ZMB",
-    "Zimbabwe": "ZWE",
-}
-
 PARTNER_PHRASES = {
     ("residence", "immigrants"): "country of previous residence",
     ("residence", "emigrants"): "country of next residence",
@@ -282,13 +56,9 @@ COVERAGE_PHRASES = {
 }
 
 
-def _code(name: str, where: str) -> str:
-    try:
-        return NAME_TO_ISO3[name]
-    except KeyError:
-        raise ValueError(
-            f"UN DESA flows, {where}: country name without an ISO3 code: {name!r}"
-        ) from None
+def _codes(names: Iterable[str], where: str) -> dict[str, str]:
+    """ISO3 of each UN name in the workbooks (the shared lookup places them all)."""
+    return country_names.reference().codes(names, f"UN DESA flows, {where}")
 
 
 def _label(cell: object, prefix: str, where: str) -> str:
@@ -312,7 +82,8 @@ def _read_sheet(path: Path, sheet: str) -> pd.DataFrame:
         path, sheet_name=sheet, header=None, dtype=object, keep_default_na=False, na_values=[""],
         engine="calamine",  # several times faster than openpyxl on these workbooks
     )
-    reporting = _code(_label(raw.iat[16, 0], REPORTING_PREFIX, where), where)
+    reporting_name = _label(raw.iat[REPORTING_ROW, 0], REPORTING_PREFIX, where)
+    reporting = _codes([reporting_name], where)[reporting_name]
     criterion_label = _label(raw.iat[17, 0], CRITERION_PREFIX, where)
     if criterion_label not in CRITERIA:
         raise ValueError(f"UN DESA flows, {where}: unknown criterion {criterion_label!r}")
@@ -331,7 +102,7 @@ def _read_sheet(path: Path, sheet: str) -> pd.DataFrame:
     if values.isna().any():
         bad = sorted(set(long.loc[values.isna(), "value"].astype(str)))
         raise ValueError(f"UN DESA flows, {where}: cells that are not numbers: {bad}")
-    partner = long["OdName"].map(lambda name: _code(name, where))
+    partner = long["OdName"].map(_codes(long["OdName"], where))
     flow_type = _lookup(TYPES, long["Type"], "type", where)
     immigrants = flow_type == "immigrants"
     return pd.DataFrame(
@@ -353,6 +124,27 @@ def country_sheets(path: Path) -> list[str]:
     return [s for s in pd.ExcelFile(path, engine="calamine").sheet_names if not s.startswith("Reg")]
 
 
+def _workbooks(raw_dir: Path) -> list[Path]:
+    paths = sorted((raw_dir / FOLDER).glob("*.xlsx"))
+    if not paths:
+        raise FileNotFoundError(f"no UN DESA flow workbooks in {raw_dir / FOLDER}")
+    return paths
+
+
+def reporting_names(raw_dir: Path) -> dict[str, str]:
+    """ISO3 -> the reporting country's name as its workbook writes it."""
+    names = {}
+    for path in _workbooks(raw_dir):
+        sheet = country_sheets(path)[0]
+        head = pd.read_excel(
+            path, sheet_name=sheet, header=None, nrows=REPORTING_ROW + 1, engine="calamine"
+        )
+        where = f"{path.name} / {sheet}"
+        name = _label(head.iat[REPORTING_ROW, 0], REPORTING_PREFIX, where)
+        names[_codes([name], where)[name]] = name
+    return names
+
+
 def read_annual_flows(raw_dir: Path) -> pd.DataFrame:
     """Annual flows with a value, one row per reporting country, partner, criterion and year.
 
@@ -361,10 +153,9 @@ def read_annual_flows(raw_dir: Path) -> pd.DataFrame:
     value. For immigrants the destination is the reporting country; for emigrants the
     origin is. "Citizens" rows name the reporting country itself as the partner.
     """
-    paths = sorted((raw_dir / FOLDER).glob("*.xlsx"))
-    if not paths:
-        raise FileNotFoundError(f"no UN DESA flow workbooks in {raw_dir / FOLDER}")
-    frames = [_read_sheet(path, sheet) for path in paths for sheet in country_sheets(path)]
+    frames = [
+        _read_sheet(path, sheet) for path in _workbooks(raw_dir) for sheet in country_sheets(path)
+    ]
     flows = pd.concat(frames, ignore_index=True)
     key = ["reporting_code", "origin_code", "destination_code", "type", "criterion",
            "coverage", "year"]
@@ -373,13 +164,13 @@ def read_annual_flows(raw_dir: Path) -> pd.DataFrame:
     return flows.sort_values(key, kind="mergesort").reset_index(drop=True)
 
 
-def describe_reporting(flows: pd.DataFrame) -> pd.DataFrame:
+def describe_reporting(flows: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
     """How each reporting country counts: one row per reporting_code, type, criterion, coverage.
 
     Columns reporting_code, type, criterion, coverage, first_year, last_year, definition
     (the definition names the country as the workbooks do).
     """
-    names = {code: name for name, code in NAME_TO_ISO3.items()}
+    names = reporting_names(raw_dir)
     key = ["reporting_code", "type", "criterion", "coverage"]
     spans = flows.groupby(key, as_index=False).agg(
         first_year=("year", "min"), last_year=("year", "max")

@@ -28,6 +28,10 @@ def _read_rdata(path: Path) -> dict[str, pd.DataFrame]:
         return pyreadr.read_r(str(path))
 
 
+def _read_location_table(raw_dir: Path) -> pd.DataFrame:
+    return _read_rdata(_data_dir(raw_dir) / "rftLocation.RData")["df"]
+
+
 def read_locations(raw_dir: Path) -> pd.DataFrame:
     """LocID -> ISO3 and English name, from the preferred row of each location.
 
@@ -35,7 +39,7 @@ def read_locations(raw_dir: Path) -> pd.DataFrame:
     row flagged Preferred == 1 carries the WPP name, and only those rows with an
     ISO3 code are countries or areas.
     """
-    loc = _read_rdata(_data_dir(raw_dir) / "rftLocation.RData")["df"]
+    loc = _read_location_table(raw_dir)
     preferred = loc[(loc["Preferred"] == 1) & loc["ISO3"].notna()]
     table = pd.DataFrame(
         {
@@ -47,6 +51,26 @@ def read_locations(raw_dir: Path) -> pd.DataFrame:
     if table["loc_id"].duplicated().any() or table["country_code"].duplicated().any():
         raise ValueError("rftLocation: preferred rows do not map LocID and ISO3 one to one")
     return table.sort_values("loc_id").reset_index(drop=True)
+
+
+def read_location_names(raw_dir: Path) -> pd.DataFrame:
+    """country_code, name: every spelling rftLocation lists for a location with an ISO3 code.
+
+    The code comes from any row of the LocID (some spellings carry no ISO3 themselves);
+    LocIDs without one (regions, former states such as Czechoslovakia) are left out.
+    """
+    loc = _read_location_table(raw_dir)
+    coded = loc.dropna(subset=["ISO3"])
+    if coded.groupby("LocID")["ISO3"].nunique().gt(1).any():
+        raise ValueError("rftLocation: a LocID carries more than one ISO3 code")
+    iso3 = coded.drop_duplicates("LocID").set_index("LocID")["ISO3"]
+    named = loc[loc["LocID"].isin(iso3.index)]
+    return pd.DataFrame(
+        {
+            "country_code": named["LocID"].map(iso3).astype("str").str.upper(),
+            "name": named["LongName"].astype("str"),
+        }
+    ).reset_index(drop=True)
 
 
 def read_stock_files(raw_dir: Path) -> pd.DataFrame:

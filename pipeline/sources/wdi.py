@@ -22,6 +22,20 @@ def indicator_dir(raw_dir: Path, folder: str, code: str) -> Path:
     return raw_dir / folder / "indicators" / code.lower()
 
 
+def read_country_names(raw_dir: Path, folder: str) -> pd.DataFrame:
+    """country_code, name: every economy and aggregate named in the folder's data.csv files."""
+    frames = [
+        pd.read_csv(
+            path, usecols=["Country Code", "Country Name"], dtype="str", keep_default_na=False
+        )
+        for path in sorted((raw_dir / folder / "indicators").glob("*/data.csv"))
+    ]
+    if not frames:
+        raise FileNotFoundError(f"no WDI data.csv files under {raw_dir / folder}")
+    names = pd.concat(frames).drop_duplicates()
+    return pd.DataFrame({"country_code": names["Country Code"], "name": names["Country Name"]})
+
+
 def read_wdi_indicator(raw_dir: Path, folder: str, code: str) -> WdiIndicator:
     """Read one indicator; definition and licence come from its datapackage.json."""
     directory = indicator_dir(raw_dir, folder, code)
