@@ -151,7 +151,7 @@ def watch() -> PageWatch:
 
 @pytest.fixture
 def page(browser, watch: PageWatch) -> Iterator[object]:
-    """A fresh browser page at 1280x900; any request outside 127.0.0.1 is blocked and fails the test."""
+    """A fresh page at 1280x900; a request outside 127.0.0.1 is blocked and fails the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pw_page = context.new_page()
     pw_page.set_default_timeout(20_000)
