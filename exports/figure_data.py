@@ -41,8 +41,8 @@ class ChartFile:
 
 
 def tidy_frame(figure: Mapping[str, object] | None) -> pd.DataFrame:
-    """One row per country, year (and extra column) of every data trace shown:
-    country_code, country_name, indicator_code, year, [extra columns], value, unit."""
+    """One row per country, year (and extra column) of every data trace shown, in the chart's
+    order: country_code, country_name, indicator_code, year, [extra columns], value, unit."""
     rows: list[dict] = []
     extras: list[str] = []
     for trace in (figure or {}).get("data") or []:
@@ -59,8 +59,7 @@ def tidy_frame(figure: Mapping[str, object] | None) -> pd.DataFrame:
     columns = [*COLUMNS[:4], *extras, *COLUMNS[4:]]
     frame = pd.DataFrame(rows, columns=columns)
     frame["year"] = frame["year"].astype("Int64")
-    return frame.sort_values(["indicator_code", "country_code", "year", *extras],
-                             kind="stable").reset_index(drop=True)
+    return frame  # in the chart's own order: legend order, then each trace's points
 
 
 def trace_rows(trace: Mapping[str, object], export: Mapping[str, object]) -> list[dict]:
