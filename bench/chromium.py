@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -191,21 +192,36 @@ def page_load(browser, url: str, chart: str = "compare-chart") -> dict:
             "requests": len(wire), "by_url": by_url}
 
 
-def repaints(browser, url: str, labels: list[str], changes: int) -> list[float]:
+def repaints(browser, url: str, labels: list[str], changes: int) -> tuple[list[float], dict]:
     """Click the transform choices in turn, `changes` times; ms from each click to the frame
-    on which the changed chart was painted."""
+    on which the changed chart was painted, and the median times (ms after the click) at which
+    the first callback answer (controls) and the last one before the paint arrived."""
     context, page = new_page(browser)
     page.goto(url)
     poll(page, "() => window.__bench.firstPaint")
     page.wait_for_load_state("networkidle")
     times: list[float] = []
+    first_answer: list[float] = []
+    last_answer: list[float] = []
     for i in range(changes):
         label = labels[i % len(labels)]
+        page.evaluate("() => performance.clearResourceTimings()")
         before = page.evaluate("() => window.__bench.paints.length")
-        clicked = click_choice(page, label)
-        painted = poll(page, "n => window.__bench.paints.length > n && "
-                             "window.__bench.paints[window.__bench.paints.length - 1]", before)
-        times.append(float(painted) - float(clicked))
+        clicked = float(click_choice(page, label))
+        painted = float(poll(page, "n => window.__bench.paints.length > n && "
+                                   "window.__bench.paints[window.__bench.paints.length - 1]",
+                             before))
+        times.append(painted - clicked)
+        ends = page.evaluate(
+            """painted => performance.getEntriesByType('resource')
+                 .filter(e => e.name.includes('/_dash-update-component')
+                              && e.responseEnd <= painted)
+                 .map(e => e.responseEnd)""", painted)
+        if ends:
+            first_answer.append(min(ends) - clicked)
+            last_answer.append(max(ends) - clicked)
         page.wait_for_timeout(150)
     context.close()
-    return times
+    median = statistics.median
+    return times, {"first_answer_ms": median(first_answer) if first_answer else None,
+                   "last_answer_ms": median(last_answer) if last_answer else None}
