@@ -109,6 +109,13 @@ def destinations_frame(code: str, year: int, n: int | None) -> pd.DataFrame:
     )
 
 
+def destinations_export(code: str, year: int | None = None) -> dict:
+    """What a diaspora chart's downloads name (figures.theme.trace_meta): UN DESA migrant stock,
+    persons, by destination of emigrants from `code`."""
+    return {"indicator_code": "migrant_stock", "unit": t.DESTINATIONS_AXIS,
+            **({"year": year} if year is not None else {}), "extra": {"origin_code": code}}
+
+
 @memoize()
 def destinations_bar_figure(code: str, year: int) -> go.Figure:
     df = destinations_frame(code, year, TOP_DESTINATIONS)
@@ -118,7 +125,8 @@ def destinations_bar_figure(code: str, year: int) -> go.Figure:
                           for v, s in zip(df["total"], df["share_pct"], strict=True)])
     return destinations_bar.create_figure(
         df, x_title=t.DESTINATIONS_AXIS,
-        sex_names={"female": t.FEMALE, "male": t.MALE, "total": t.TOTAL})
+        sex_names={"female": t.FEMALE, "male": t.MALE, "total": t.TOTAL},
+        export=destinations_export(code, year))
 
 
 @memoize()
@@ -129,7 +137,8 @@ def destinations_map_figure(code: str, year: int) -> go.Figure:
     df = df.assign(label=[format_number(v) for v in df["value"]])
     ticks = {power: format_prose(10 ** power) for power in range(0, 9)}
     return destinations_map.create_figure(df, origin=code, colorbar_title=t.DESTINATIONS_AXIS,
-                                          tick_labels=ticks)
+                                          tick_labels=ticks,
+                                          export=destinations_export(code, year))
 
 
 def trend_frame(code: str) -> tuple[pd.DataFrame, list[str]]:
@@ -154,10 +163,8 @@ def destinations_trend_figure(code: str) -> go.Figure:
     if df.empty:
         return gap(t.DESTINATIONS_EMPTY.format(country=query.country_name(code),
                                                year=stock_years()[-1]))
-    figure = line_chart.create_figure(
-        df, y_title=t.DESTINATIONS_AXIS, country_order=order,
-        export={"indicator_code": "migrant_stock", "unit": t.DESTINATIONS_AXIS,
-                "extra": {"origin_code": code}})
+    figure = line_chart.create_figure(df, y_title=t.DESTINATIONS_AXIS, country_order=order,
+                                      export=destinations_export(code))
     figure.update_layout(xaxis={"tickvals": stock_years()})
     return figure
 
@@ -184,7 +191,10 @@ def costs_figure(code: str) -> go.Figure:
     if df.empty:
         return gap(t.COSTS_EMPTY.format(country=query.country_name(code)))
     df = df.assign(label=[format_value(v, "%", 1) for v in df["cost_pct"]])
-    return corridor_costs.create_figure(df, y_title=t.COSTS_AXIS, target_label=t.COSTS_TARGET)
+    return corridor_costs.create_figure(
+        df, y_title=t.COSTS_AXIS, target_label=t.COSTS_TARGET,
+        export={"indicator_code": "remittance_costs", "unit": t.COSTS_AXIS,
+                "extra": {"receiver_code": code}})
 
 
 # ---- cards and notes ---------------------------------------------------------------------------

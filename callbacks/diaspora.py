@@ -37,7 +37,9 @@ def trend_figure(countries: list[str], measure: str) -> go.Figure:
     unit, decimals = ("%", 1) if measure == "pct" else ("", 0)
     df = df.assign(label=[format_value(v, unit, decimals) for v in df["value"]])
     figure = line_chart.create_figure(df, y_title=t.MEASURE_AXIS[measure],
-                                      country_order=list(countries))
+                                      country_order=list(countries),
+                                      export={"indicator_code": indicator,
+                                              "unit": t.MEASURE_AXIS[measure]})
     figure.update_layout(xaxis={"tickvals": stock_years()})
     return figure
 
@@ -63,7 +65,10 @@ def sankey_figure(countries: list[str], year: int) -> go.Figure:
     if df.empty:
         return gap(t.EMPTY_NO_DATA)
     df = df.assign(label=[format_number(v) for v in df["value"]])
-    return diaspora_sankey.create_figure(df, origin_order=list(countries))
+    return diaspora_sankey.create_figure(
+        df, origin_order=list(countries),
+        export={"indicator_code": "migrant_stock", "unit": t.MEASURE_AXIS["persons"],
+                "year": year})
 
 
 def state_of(countries: list[str] | None, measure: str | None, year: int | None) -> DiasporaState:

@@ -72,7 +72,9 @@ def destinations_section(prefix: str, country: str, name: str) -> html.Section:
             q.emigration_totals([country]),
             period_label=t.PERIOD_LABEL, other_label=t.OTHER_DESTINATIONS,
             y_title=t.DESTINATIONS_AXIS, share_name=t.FEMALE_SHARE_NAME,
-            share_title=t.FEMALE_SHARE_AXIS, format_value=format_number)
+            share_title=t.FEMALE_SHARE_AXIS, format_value=format_number,
+            export={"indicator_code": "flow_estimates", "unit": t.DESTINATIONS_AXIS,
+                    "country_code": country, "country_name": name})
     return view.chart_section(f"{prefix}-destinations", title, figure,
                               [t.DESTINATIONS_NOTE.format(country=name)])
 
@@ -96,7 +98,10 @@ def annual_section(prefix: str, country: str, name: str) -> html.Section:
         t.LINE_LABEL.format(country=r.reporting_name, criterion=t.CRITERION_LABELS[r.criterion],
                             coverage=t.COVERAGE_LABELS[r.coverage])
         for r in flows.itertuples(index=False)])
-    figure = labour_annual_flows.create_figure(flows, y_title=t.ANNUAL_AXIS, last_year=last_year)
+    figure = labour_annual_flows.create_figure(
+        flows, y_title=t.ANNUAL_AXIS, last_year=last_year,
+        export={"indicator_code": "annual_flows", "unit": t.ANNUAL_AXIS,
+                "country_code": country, "country_name": name})
     definitions = list(dict.fromkeys(zip(flows["reporting_name"], flows["definition"],
                                          strict=True)))
     return view.chart_section(f"{prefix}-annual", title, figure, notes,
@@ -117,7 +122,9 @@ def market_section(prefix: str, country: str, name: str) -> html.Section:
         figure = labour_market.create_figure(
             data, panels=panels,
             titles=[t.MARKET_PARTICIPATION, t.MARKET_YOUTH, t.MARKET_FORCE],
-            line_names={**t.SEX_LABELS, "labour_force": t.LABOUR_FORCE_NAME})
+            line_names={**t.SEX_LABELS, "labour_force": t.LABOUR_FORCE_NAME},
+            export={"country_code": country, "country_name": name},
+            units={code: query.indicator_meta(code)["unit"] for code in q.LABOUR_MARKET_SERIES})
     return view.chart_section(f"{prefix}-market", title, figure, [t.MARKET_NOTE])
 
 
@@ -137,7 +144,8 @@ def rate_section(prefix: str, countries: list[str]) -> html.Section:
                      for r in ordered.itertuples(index=False)]
             figure = labour_emigration_rate.create_figure(
                 rates, period_label=t.PERIOD_LABEL, y_title=t.RATE_AXIS, hover=hover,
-                country_order=countries)
+                country_order=countries,
+                export={"indicator_code": "flow_estimates", "unit": t.RATE_AXIS})
     return view.chart_section(f"{prefix}-rate", t.RATE_TITLE, figure, [t.RATE_FORMULA])
 
 

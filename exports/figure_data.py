@@ -65,7 +65,7 @@ def tidy_frame(figure: Mapping[str, object] | None) -> pd.DataFrame:
 def trace_rows(trace: Mapping[str, object], export: Mapping[str, object]) -> list[dict]:
     value_source = export.get("value", "y")
     if isinstance(value_source, str):
-        values = decode_array(trace.get(value_source))
+        values = decode_array(trace_property(trace, value_source))
     else:
         values = list(value_source or [])
     size = len(values)
@@ -91,6 +91,14 @@ def trace_rows(trace: Mapping[str, object], export: Mapping[str, object]) -> lis
         row.update({"value": number, "unit": export.get("unit") or ""})
         rows.append(row)
     return rows
+
+
+def trace_property(trace: Mapping[str, object], path: str) -> object:
+    """A trace property by name or dotted path ("x", "link.value")."""
+    found: object = trace
+    for part in path.split("."):
+        found = found.get(part) if isinstance(found, Mapping) else None
+    return found
 
 
 def decode_array(data: object) -> list:

@@ -3,6 +3,8 @@ SDG 10.c target of 3 %."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,8 +22,13 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
     return data.assign(date=dates.dt.strftime("%Y-%m-%d"))
 
 
-def create_figure(df: pd.DataFrame, *, y_title: str, target_label: str) -> go.Figure:
-    """`df`: sender_code, sender_name, period, year, quarter, cost_pct, and `label`."""
+def create_figure(
+    df: pd.DataFrame, *, y_title: str, target_label: str,
+    export: Mapping[str, object] | None = None,
+) -> go.Figure:
+    """`df`: sender_code, sender_name, period, year, quarter, cost_pct, and `label`.
+    `export`: indicator_code, unit (and extra columns, e.g. receiver_code) for the downloads:
+    one row per sending country and quarter, with the quarter in a `period` column."""
     data = process_data(df)
     codes = list(dict.fromkeys(data["sender_code"]))
     styles = theme.country_styles(codes)
@@ -36,7 +43,11 @@ def create_figure(df: pd.DataFrame, *, y_title: str, target_label: str) -> go.Fi
         name = rows["sender_name"].iloc[0]
         labels = rows["label"] if "label" in rows else rows["cost_pct"].map(str)
         fig.add_trace(go.Scatter(
-            x=rows["date"].tolist(), y=rows["cost_pct"].tolist(), name=name, meta=code,
+            x=rows["date"].tolist(), y=rows["cost_pct"].tolist(), name=name,
+            meta=theme.trace_meta(**theme.with_extra(export, period=rows["period"].tolist()),
+                                  country_code=code, country_name=name,
+                                  year=rows["year"].tolist(), key=code)
+            if export else code,
             mode="lines+markers", connectgaps=False,
             line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 2.5},
             marker={"size": 5},

@@ -3,6 +3,8 @@ women and men where the data has the split."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -24,12 +26,27 @@ def _gaps_as_none(values: pd.Series) -> list:
     return [None if pd.isna(v) else float(v) for v in values]
 
 
-def create_figure(df: pd.DataFrame, *, x_title: str, sex_names: dict[str, str]) -> go.Figure:
+def create_figure(
+    df: pd.DataFrame, *, x_title: str, sex_names: dict[str, str],
+    export: Mapping[str, object] | None = None,
+) -> go.Figure:
     """`df` has COLUMNS and `label` (formatted total with share) for the bar ends.
-    `sex_names` names the female, male and total traces."""
+    `sex_names` names the female, male and total traces. `export`: indicator_code, unit, year
+    (and extra columns, e.g. origin_code) for the downloads (theme.trace_meta): one row per
+    destination and sex, the totals first (from the bar-end labels, which every destination
+    has), then women and men where the bars split."""
     data = process_data(df)
+    codes = data["destination_code"].tolist()
     names = data["destination_name"].tolist()
     labels = (data["label"] if "label" in data else data["total"].map(str)).tolist()
+
+    def meta(key: str) -> dict | str:
+        if not export:
+            return key
+        sex = "total" if key == "labels" else key
+        return theme.trace_meta(**theme.with_extra(export, sex=sex), value="x",
+                                country_code=codes, country_name=names, key=key)
+
     fig = go.Figure(layout=theme.base_layout(
         barmode="stack",
         xaxis={"title": {"text": x_title}, "showgrid": True, "gridcolor": theme.GRID_COLOUR},
@@ -38,26 +55,27 @@ def create_figure(df: pd.DataFrame, *, x_title: str, sex_names: dict[str, str]) 
         margin={"r": 120},
         legend={"orientation": "h", "y": -0.18},
     ))
+    # The total and share at the end of each bar, in a text-only trace; it carries each
+    # destination's total for the downloads (scatter is drawn above bars whatever its place).
+    fig.add_trace(go.Scatter(
+        x=data["total"].tolist(), y=names, mode="text", text=labels, textposition="middle right",
+        showlegend=False, hoverinfo="skip", cliponaxis=False, meta=meta("labels"),
+        customdata=codes,
+    ))
     for sex in ("female", "male"):
         values = data[sex].where(data["split"])
         if values.notna().any():
             fig.add_trace(go.Bar(
-                x=_gaps_as_none(values), y=names, orientation="h", name=sex_names[sex], meta=sex,
-                marker={"color": SEX_COLOURS[sex]},
+                x=_gaps_as_none(values), y=names, orientation="h", name=sex_names[sex],
+                meta=meta(sex), marker={"color": SEX_COLOURS[sex]},
                 hovertemplate=f"%{{y}}, {sex_names[sex]}: %{{x:,.0f}}<extra></extra>",
             ))
     unsplit = data["total"].where(~data["split"])
     if unsplit.notna().any():
         fig.add_trace(go.Bar(
             x=_gaps_as_none(unsplit), y=names, orientation="h", name=sex_names["total"],
-            meta="total",
+            meta="total",  # decoration: its values are in the labels trace's rows already
             marker={"color": theme.MUTED_COLOUR},
             hovertemplate=f"%{{y}}, {sex_names['total']}: %{{x:,.0f}}<extra></extra>",
         ))
-    # The total and share at the end of each bar, in a text-only trace.
-    fig.add_trace(go.Scatter(
-        x=data["total"].tolist(), y=names, mode="text", text=labels, textposition="middle right",
-        showlegend=False, hoverinfo="skip", cliponaxis=False, meta="labels",
-        customdata=data["destination_code"].tolist(),
-    ))
     return fig

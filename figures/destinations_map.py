@@ -4,6 +4,7 @@ logarithmic colour scale (one destination often holds most of a diaspora)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,12 +25,17 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def create_figure(
-    df: pd.DataFrame, *, origin: str, colorbar_title: str, tick_labels: dict[int, str]
+    df: pd.DataFrame, *, origin: str, colorbar_title: str, tick_labels: dict[int, str],
+    export: Mapping[str, object] | None = None,
 ) -> go.Figure:
     """`df`: destination_code, destination_name, value (persons), label. `tick_labels` maps
-    powers of ten to their formatted labels for the colour bar."""
+    powers of ten to their formatted labels for the colour bar. `export`: indicator_code, unit,
+    year (and extra columns) for the downloads, which hold the persons, not their log10."""
     data = process_data(df)
-    fig = choropleth.create_figure(data, colorbar_title=colorbar_title, highlight=[origin])
+    # One row per destination with a value, so the shared map keeps these rows in this order.
+    persons = df.loc[df["value"] > 0, "value"].tolist()
+    fig = choropleth.create_figure(data, colorbar_title=colorbar_title, highlight=[origin],
+                                   export={**export, "value": persons} if export else None)
     top = math.ceil(data["value"].max()) if len(data) else 1
     ticks = [power for power in sorted(tick_labels) if power <= top]
     fig.update_traces(

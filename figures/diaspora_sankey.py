@@ -3,6 +3,8 @@ largest destinations (right), link width = persons."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -22,9 +24,14 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def create_figure(df: pd.DataFrame, *, origin_order: list[str] | None = None) -> go.Figure:
+def create_figure(
+    df: pd.DataFrame, *, origin_order: list[str] | None = None,
+    export: Mapping[str, object] | None = None,
+) -> go.Figure:
     """`df` has COLUMNS and `label` (formatted persons). Origins and destinations are separate
-    nodes, so a country that is both (e.g. India for Bangladesh) makes no loop."""
+    nodes, so a country that is both (e.g. India for Bangladesh) makes no loop. Links run in
+    origin order, largest first. `export`: indicator_code, unit, year for the downloads: one
+    row per link, the origin as the country and the destination in its own columns."""
     data = process_data(df)
     origins = [c for c in (origin_order or []) if c in set(data["origin_code"])] or list(
         dict.fromkeys(data["origin_code"]))
@@ -38,6 +45,8 @@ def create_figure(df: pd.DataFrame, *, origin_order: list[str] | None = None) ->
     labels = data["label"] if "label" in data else data["value"].map(str)
     rows = data.assign(label=labels)
     rows = rows[rows["origin_code"].isin(origins)]
+    rows = rows.assign(order=rows["origin_code"].map({c: i for i, c in enumerate(origins)}))
+    rows = rows.sort_values(["order", "value"], ascending=[True, False], kind="stable")
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node={
@@ -57,6 +66,11 @@ def create_figure(df: pd.DataFrame, *, origin_order: list[str] | None = None) ->
             "customdata": rows["label"].tolist(),
             "hovertemplate": "%{source.label} → %{target.label}: %{customdata}<extra></extra>",
         },
+        meta=theme.trace_meta(
+            **theme.with_extra(export, destination_code=rows["destination_code"].tolist(),
+                               destination_name=rows["destination_name"].tolist()),
+            country_code=rows["origin_code"].tolist(), country_name=rows["origin_name"].tolist(),
+            value="link.value") if export else None,
     ), layout=theme.base_layout(
         height=max(420, 26 * len(destinations) + 80),
         margin={"l": 16, "r": 16, "t": 16, "b": 16},

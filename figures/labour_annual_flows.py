@@ -5,12 +5,15 @@ The lines are never summed: each destination has its own definition.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from figures import theme
 
-COLUMNS = ["reporting_code", "label", "definition", "year", "value"]
+COLUMNS = ["reporting_code", "reporting_name", "criterion", "coverage", "label", "definition",
+           "year", "value"]
 
 
 def process_data(df: pd.DataFrame) -> pd.DataFrame:
@@ -21,10 +24,17 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
             .sort_values(["order", "year"]).drop(columns="order"))
 
 
-def create_figure(df: pd.DataFrame, *, y_title: str, last_year: int | None = None) -> go.Figure:
-    """`df` has reporting_code, label (destination and how it counts), definition, year, value.
+def create_figure(
+    df: pd.DataFrame, *, y_title: str, last_year: int | None = None,
+    export: Mapping[str, object] | None = None,
+) -> go.Figure:
+    """`df` has reporting_code, reporting_name, criterion, coverage, label (destination and how
+    it counts), definition, year, value.
 
     Years run to `last_year` on the axis even where lines stop earlier, so a gap shows.
+    `export`: indicator_code, unit, country_code and country_name (the origin) for the
+    downloads: one row per destination and year, with the destination (the reporting country)
+    and how it counts in columns of their own.
     """
     data = process_data(df)
     codes = list(dict.fromkeys(data["reporting_code"]))
@@ -46,7 +56,10 @@ def create_figure(df: pd.DataFrame, *, y_title: str, last_year: int | None = Non
             x=rows["year"].tolist(),
             y=rows["value"].tolist(),
             name=label,
-            meta=code,
+            meta=theme.trace_meta(**theme.with_extra(
+                export, destination_code=code, destination_name=rows["reporting_name"].iloc[0],
+                criterion=rows["criterion"].iloc[0], coverage=rows["coverage"].iloc[0],
+                definition=rows["definition"].iloc[0]), key=code) if export else code,
             mode="lines+markers",
             line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 3},
             marker={"size": 6},

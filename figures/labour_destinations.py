@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -47,11 +47,15 @@ def create_figure(
     share_name: str,
     share_title: str,
     format_value: Callable[[float], str],
+    export: Mapping[str, object] | None = None,
 ) -> go.Figure:
     """Stacked bars per period (largest destination at the bottom) and a line of women's share.
 
     `data` comes from process_data; `totals` has period_start, period_end and
-    female_share_pct; `format_value` turns a number into hover text.
+    female_share_pct; `format_value` turns a number into hover text. `export`: indicator_code,
+    unit, country_code and country_name (the origin) for the downloads: one row per
+    destination and period (year = period start, `period` the label), the destination in its
+    own columns (none for the rest together); women's share in rows of its own unit.
     """
     periods = sorted(data[["period_start", "period_end"]].drop_duplicates().itertuples(
         index=False))
@@ -80,7 +84,11 @@ def create_figure(
             x=[labels[s] for s in rows["period_start"]],
             y=rows["value"].tolist(),
             name=name,
-            meta=code,
+            meta=theme.trace_meta(
+                **theme.with_extra(export, destination_code=None if code == OTHER else code,
+                                   destination_name=name,
+                                   period=[labels[p] for p in rows["period_start"]]),
+                year=rows["period_start"].tolist(), key=code) if export else code,
             marker={"color": colour,
                     "pattern": {"shape": PATTERNS[repeat % len(PATTERNS)], "fgcolor": "#ffffff"}},
             customdata=[format_value(v) for v in rows["value"]],
@@ -93,7 +101,11 @@ def create_figure(
             x=[labels[s] for s in shares["period_start"]],
             y=shares["female_share_pct"].round(1).tolist(),
             name=share_name,
-            meta="female_share",
+            meta=theme.trace_meta(
+                **theme.with_extra({**export, "unit": share_name},
+                                   period=[labels[p] for p in shares["period_start"]]),
+                year=shares["period_start"].tolist(), key="female_share")
+            if export else "female_share",
             yaxis="y2",
             mode="lines+markers+text",
             text=[f"{v:.0f} %" for v in shares["female_share_pct"]],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -23,9 +25,13 @@ def create_figure(
     y_title: str,
     hover: list[str] | None = None,
     country_order: list[str] | None = None,
+    export: Mapping[str, object] | None = None,
 ) -> go.Figure:
     """`df`: country_code, country_name, period_start, period_end, rate_per_1000 (and any
-    other columns). `hover`, if given, is one hover text per row of process_data's output."""
+    other columns). `hover`, if given, is one hover text per row of process_data's output.
+    `export`: indicator_code, unit for the downloads: one row per country and period (year =
+    period start, `period` the label), with the flow and population the rate is made from
+    where `df` has them."""
     data = process_data(df, period_label)
     if hover is not None:
         data = data.assign(hover=hover)
@@ -46,7 +52,11 @@ def create_figure(
             x=rows["period"].tolist(),
             y=rows["rate_per_1000"].round(2).tolist(),
             name=name,
-            meta=code,
+            meta=theme.trace_meta(**theme.with_extra(
+                export, period=rows["period"].tolist(),
+                **{c: rows[c].tolist() for c in ("flow", "population") if c in rows}),
+                country_code=code, country_name=name, year=rows["period_start"].tolist(),
+                key=code) if export else code,
             mode="lines+markers",
             line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 3},
             marker={"size": 9},

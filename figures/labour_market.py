@@ -3,6 +3,8 @@ and the size of the labour force."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -28,9 +30,13 @@ def create_figure(
     panels: list[dict[str, str]],
     titles: list[str],
     line_names: dict[str, str],
+    export: Mapping[str, object] | None = None,
+    units: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """`df`: indicator_code, year, value. `panels`: per panel, indicator_code -> line key
-    ("female", "male" or another key); `line_names`: line key -> legend name."""
+    ("female", "male" or another key); `line_names`: line key -> legend name. `export`:
+    country_code, country_name for the downloads, each line under its own indicator code
+    with its unit from `units` (indicator_code -> unit)."""
     frames = process_data(df, panels)
     fig = make_subplots(rows=1, cols=len(panels), subplot_titles=titles,
                         horizontal_spacing=0.08)
@@ -42,7 +48,11 @@ def create_figure(
             colour = SEX_COLOURS.get(key, theme.TEXT_COLOUR)
             fig.add_trace(go.Scatter(
                 x=line["year"].tolist(), y=line["value"].tolist(), name=line_names[key],
-                legendgroup=key, showlegend=key not in shown, meta=key, mode="lines",
+                legendgroup=key, showlegend=key not in shown, mode="lines",
+                meta=theme.trace_meta(
+                    **export, indicator_code=line["indicator_code"].iloc[0],
+                    unit=(units or {}).get(line["indicator_code"].iloc[0], ""), key=key)
+                if export else key,
                 line={"color": colour, "dash": SEX_DASHES.get(key, "solid"), "width": 3},
                 hovertemplate=f"{line_names[key]}: %{{y:,.1f}}<extra></extra>",
             ), row=1, col=col)

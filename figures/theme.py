@@ -5,7 +5,8 @@ Trace meta convention (every builder follows it): each trace that draws data set
 `meta=trace_meta(...)`, naming the indicator (a catalogue code such as "SM.POP.TOTL", or the
 snapshot table a series comes from, such as "migrant_stock"), the unit of the values as shown,
 the country of each point, and where the year and the value of each point are found. Values are
-read from the trace itself (its x, y or z), so a download holds exactly what the chart shows.
+read from the trace itself (its x, y or z, or a nested property such as a Sankey's
+"link.value"), so a download holds exactly what the chart shows.
 Traces without it (outlines, labels, reference lines) are decoration and are left out of
 downloads. A builder's own tag for a trace goes in `key`. The per-chart downloads
 (exports/figure_data.py) rebuild tidy rows from this meta.
@@ -118,9 +119,9 @@ def trace_meta(
     country_code, country_name: one for the whole trace, or one per point.
     year: one for the whole trace, one per point, or None when the years are the trace's other
     axis (x when the values are on y, y when they are on x).
-    value: the trace property holding the values drawn ("x", "y" or "z"), or the values
-    themselves, one per point, when the drawn numbers are a stand-in (e.g. log10 for a colour
-    scale).
+    value: the trace property holding the values drawn ("x", "y", "z" or a dotted path such as
+    "link.value"), or the values themselves, one per point, when the drawn numbers are a
+    stand-in (e.g. log10 for a colour scale).
     transform, base: the transform applied to the values (query.transforms) and its base year.
     extra: further columns of the download, each one value or one per point (e.g. sex, period).
     """
@@ -140,6 +141,13 @@ def trace_meta(
     if key is not None:
         meta["key"] = key
     return meta
+
+
+def with_extra(export: Mapping[str, object], **columns: object) -> dict:
+    """`export` (a caller's trace_meta fields) with a builder's own extra columns added after
+    the caller's."""
+    extra = export.get("extra")
+    return {**export, "extra": {**(extra if isinstance(extra, Mapping) else {}), **columns}}
 
 
 def _plain(item: object) -> object:

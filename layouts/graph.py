@@ -64,8 +64,10 @@ def graph(
     return html.Div(parts, role="figure", className="chart-box", **{"aria-label": label})
 
 
-def toolbar(key: str, label: str, embed: bool) -> html.Div:
-    """Compact, keyboard-operable buttons under a chart; hidden in print (.chart-downloads)."""
+def toolbar(key: str, label: str, embed: bool, *, compact: bool = False) -> html.Div:
+    """Compact, keyboard-operable buttons under a chart; hidden in print (.chart-downloads).
+    `compact`: one small row for a layout that places the toolbar itself (a slide's footer,
+    beside the source line), for the chart whose graph id has this `key`."""
 
     def button(kind: str, fmt: str, text: str, title: str) -> html.Button:
         return html.Button(text, id={"type": kind, "chart": key, "format": fmt}, type="button",
@@ -117,5 +119,6 @@ def toolbar(key: str, label: str, embed: bool) -> html.Div:
             dcc.Download(id={"type": "chart-download", "chart": key}),
             dcc.Store(id={"type": "chart-image", "chart": key}),
         ],
-        className="chart-downloads no-print",
+        className="chart-downloads chart-downloads-compact no-print" if compact
+        else "chart-downloads no-print",
     )

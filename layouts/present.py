@@ -9,7 +9,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from layouts.compare import country_options
-from layouts.graph import graph
+from layouts.graph import chart_key, graph, toolbar
 from state.compare import Vocabulary, snapshot_vocabulary
 from state.deck import Deck, DeckError, decode, read_shipped, slide_index, to_dict
 from text import common as tc
@@ -50,12 +50,19 @@ def view(deck: Deck, index: int, options: list[dict]) -> html.Div:
                          html.P(id="present-caption", className="present-caption")],
                         className="present-head",
                     ),
+                    # The slide's download toolbar sits in the footer, beside the source line,
+                    # so the chart keeps the screen's height.
                     html.Div(graph("present-graph", t.CHART_LABEL, add_to_deck=False,
                                    downloads=False, style={"height": "100%"}),
                              className="present-chart"),
                     html.Footer(
                         [
-                            html.P(id="present-source", className="present-source"),
+                            html.Div(
+                                [html.P(id="present-source", className="present-source"),
+                                 toolbar(chart_key("present-graph"), t.CHART_LABEL, False,
+                                         compact=True)],
+                                className="present-source-row",
+                            ),
                             html.Div(
                                 [html.Label(t.COUNTRIES_LABEL, htmlFor="present-countries",
                                             className="visually-hidden"),

@@ -11,12 +11,14 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-# The traces of the Plotly chart inside the element with this id, or null before it is drawn.
+# The traces of the Plotly chart inside the element with this id, or null before it is drawn;
+# `meta` is the builder's tag of the trace (its `key` where the meta carries download fields).
 TRACES = """id => {
   const plot = document.querySelector('#' + id + ' .js-plotly-plot');
   return plot && plot.data && plot.data.length ? plot.data.map(t => ({
-    name: t.name, type: t.type, meta: t.meta, x: t.x, y: t.y, locations: t.locations,
-    customdata: t.customdata, node: t.node ? {label: t.node.label} : null})) : null;
+    name: t.name, type: t.type, meta: (t.meta && t.meta.key) || t.meta, x: t.x, y: t.y,
+    locations: t.locations, customdata: t.customdata,
+    node: t.node ? {label: t.node.label} : null})) : null;
 }"""
 LAYOUT = """id => {
   const plot = document.querySelector('#' + id + ' .js-plotly-plot');

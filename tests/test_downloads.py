@@ -183,3 +183,161 @@ def test_graph_puts_a_toolbar_under_every_chart_and_finds_its_figure():
     plain = json.dumps(graph("x", "X", add_to_deck=False, downloads=False).to_plotly_json(),
                        default=lambda c: c.to_plotly_json())
     assert "chart-export" not in plain
+
+
+# ---- every chart of the app: tidy rows from each builder as the pages call it ------------------
+
+@pytest.fixture(scope="module")
+def app_pages():
+    """The pages' figure functions, with the app that serves their asset URLs."""
+    import app  # noqa: F401
+    from callbacks import country, diaspora, labour, present
+
+    return country, diaspora, labour, present
+
+
+def test_profile_destinations_bar_map_and_costs_rows(app_pages):
+    country = app_pages[0]
+    top = query.top_destinations("MDA", year=2024, n=10)
+    rows = tidy_frame(as_json(country.destinations_bar_figure("MDA", 2024)))
+    assert list(rows.columns) == [*COLUMNS[:4], "origin_code", "sex", *COLUMNS[4:]]
+    assert rows.iloc[0][["country_code", "country_name", "sex"]].tolist() == [
+        "ITA", "Italy", "total"]
+    assert rows.iloc[0]["value"] == top["value"].iloc[0]
+    totals = rows[rows["sex"] == "total"]
+    assert totals["country_code"].tolist() == top["destination_code"].tolist()
+    assert totals["value"].tolist() == top["value"].tolist()
+    assert set(rows["origin_code"]) == {"MDA"} and set(rows["year"]) == {2024}
+    assert set(rows["indicator_code"]) == {"migrant_stock"}
+    by_sex = rows[rows["sex"] != "total"].groupby("country_code")["value"].sum()
+    assert len(by_sex) and all(  # women and men add up to the total where the bars split
+        abs(by_sex[code] - totals.set_index("country_code").loc[code, "value"]) <= 1
+        for code in by_sex.index)
+
+    # The map's colours are log10; its download holds the persons.
+    everywhere = query.top_destinations("MDA", year=2024, n=None)
+    rows = tidy_frame(as_json(country.destinations_map_figure("MDA", 2024)))
+    assert rows.set_index("country_code")["value"].to_dict() == everywhere.set_index(
+        "destination_code")["value"].to_dict()
+    assert "MDA" not in set(rows["country_code"])  # the origin's outline is decoration
+
+    # Remittance costs: one row per sending country and quarter.
+    costs = query.remittance_costs("MDA")
+    rows = tidy_frame(as_json(country.costs_figure("MDA")))
+    assert {"receiver_code", "period"} <= set(rows.columns)
+    assert sorted(zip(rows["country_code"], rows["period"], rows["value"], strict=True)) == \
+        sorted(zip(costs["sender_code"], costs["period"], costs["cost_pct"], strict=True))
+    assert rows["year"].tolist() == [int(p[:4]) for p in rows["period"]]
+
+
+def test_diaspora_sankey_rows_are_its_links_and_the_trend_is_downloadable(app_pages):
+    diaspora = app_pages[1]
+    figure = diaspora.sankey_figure(["MDA", "BGD"], 2020)
+    rows = tidy_frame(as_json(figure))
+    assert list(rows.columns) == [*COLUMNS[:4], "destination_code", "destination_name",
+                                  *COLUMNS[4:]]
+    assert list(dict.fromkeys(rows["country_code"])) == ["MDA", "BGD"]  # the chosen order
+    for origin in ("MDA", "BGD"):
+        top = query.top_destinations(origin, year=2020, n=diaspora.SANKEY_DESTINATIONS)
+        links = rows[rows["country_code"] == origin]
+        assert links["destination_code"].tolist() == top["destination_code"].tolist()
+        assert links["value"].tolist() == top["value"].tolist()
+    assert set(rows["year"]) == {2020} and set(rows["unit"]) == {"persons"}
+    assert rows["value"].tolist() == list(figure.data[0].link.value)  # read from the links
+
+    trend = tidy_frame(as_json(diaspora.trend_figure(["MDA", "JAM"], "persons")))
+    expected = query.series("DESA.EMIG.TOTL", ["MDA", "JAM"]).dropna(subset=["value"])
+    assert sorted(zip(trend["country_code"], trend["year"], trend["value"], strict=True)) == \
+        sorted(zip(expected["country_code"], expected["year"], expected["value"], strict=True))
+
+
+def labour_figure(app_pages, section: object) -> dict:
+    return as_json(app_pages[3]._section_figure(section))
+
+
+def test_labour_charts_rows_with_periods_origins_and_how_each_destination_counts(app_pages):
+    from figures.labour_destinations import OTHER
+    from query import labour as q
+    from text import labour as tl
+
+    labour = app_pages[2]
+    rows = tidy_frame(labour_figure(app_pages, labour.destinations_section("t", "BGD",
+                                                                           "Bangladesh")))
+    assert [*COLUMNS[:4], "destination_code", "destination_name", "period"] == list(
+        rows.columns[:7])
+    flows = rows[rows["unit"] == tl.DESTINATIONS_AXIS]
+    assert set(flows["country_code"]) == {"BGD"}
+    assert set(zip(flows["year"], flows["period"], strict=True)) == {
+        (start, f"{start}–{start + 5}") for start in range(1990, 2020, 5)}
+    by_destination = q.emigration_by_destination("BGD")
+    assert flows.groupby("year")["value"].sum().to_dict() == pytest.approx(
+        by_destination.groupby("period_start")["value"].sum().to_dict())
+    india = flows[flows["destination_code"] == "IND"].set_index("year")["value"]
+    assert india.to_dict() == by_destination[by_destination["destination_code"] == "IND"] \
+        .set_index("period_start")["value"].to_dict()
+    rest = flows[flows["destination_name"] == tl.OTHER_DESTINATIONS]
+    assert len(rest) and rest["destination_code"].isna().all() and OTHER not in set(
+        flows["destination_code"].dropna())
+    share = rows[rows["unit"] == tl.FEMALE_SHARE_NAME].set_index("year")["value"]
+    assert share[2015] == pytest.approx(32.7, abs=0.05)
+
+    rows = tidy_frame(labour_figure(app_pages, labour.annual_section("t", "JAM", "Jamaica")))
+    usa = rows[rows["destination_code"] == "USA"]
+    assert set(rows["country_code"]) == {"JAM"} and set(rows["indicator_code"]) == {
+        "annual_flows"}
+    assert usa.set_index("year").loc[2013, "value"] == 19_400
+    assert usa[["destination_name", "criterion", "coverage"]].drop_duplicates().values.tolist() \
+        == [["United States", "birth", "foreigners"]]
+    assert "Legal permanent resident" in usa["definition"].iloc[0]
+
+    rows = tidy_frame(labour_figure(app_pages, labour.market_section("t", "MDA", "Moldova")))
+    assert set(rows["indicator_code"]) == set(q.LABOUR_MARKET_SERIES)
+    for code in q.LABOUR_MARKET_SERIES:
+        one = rows[rows["indicator_code"] == code]
+        assert set(one["unit"]) == {query.indicator_meta(code)["unit"]}
+        expected = query.series(code, ["MDA"]).dropna(subset=["value"])
+        assert one["value"].tolist() == expected["value"].tolist()
+
+    rows = tidy_frame(labour_figure(app_pages, labour.rate_section("t", ["MDA", "JAM"])))
+    rates = q.emigration_rate(["MDA", "JAM"])
+    assert list(dict.fromkeys(rows["country_code"])) == ["MDA", "JAM"]
+    assert {"period", "flow", "population"} <= set(rows.columns)
+    got = rows.set_index(["country_code", "year"])
+    for rate in rates.itertuples(index=False):
+        row = got.loc[(rate.country_code, rate.period_start)]
+        assert row["period"] == f"{rate.period_start}–{rate.period_end}"
+        assert row["value"] == pytest.approx(rate.rate_per_1000, abs=0.005)
+        assert row["flow"] == rate.flow and row["population"] == rate.population
+
+
+@pytest.mark.parametrize("table", ["flow_estimates", "annual_flows", "remittance_costs",
+                                   "remittance_matrix", "migrant_stock"])
+def test_snapshot_tables_carry_source_licence_and_vintage(table):
+    fig = go.Figure(go.Scatter(x=[2015], y=[1.0], meta=theme.trace_meta(
+        indicator_code=table, unit="u", country_code="MDA", country_name="Moldova")))
+    source = query.get_snapshot().sources
+    feeding = source[source["tables"].str.split(",").map(lambda names: table in names)]
+    assert len(feeding) == 1
+    made = chart_file(as_json(fig), "xlsx", VIEW, **SNAPSHOT_ARGS)
+    book = openpyxl.load_workbook(io.BytesIO(made.payload))
+    fields = {row[0]: row[1] for row in book[text.METADATA_SHEET].values if row[0]}
+    assert fields["Indicator"] == text.TABLE_DESCRIPTIONS[table]
+    assert fields["Source"] == feeding["name"].iloc[0]
+    assert fields["Licence"] == feeding["licence"].iloc[0]
+    assert fields["Vintage"] == feeding["vintage"].iloc[0]
+    cited = chart_citation(as_json(fig), VIEW, **SNAPSHOT_ARGS)
+    assert feeding["name"].iloc[0] in cited and f"({feeding['vintage'].iloc[0]})" in cited
+
+
+def test_every_slide_has_a_compact_toolbar_for_its_chart(app_pages):
+    from layouts import present
+    from state.compare import snapshot_vocabulary
+
+    vocab = snapshot_vocabulary()
+    slide = present.view(present.ready_made_deck(vocab), 0, [])
+    tree = json.dumps(slide.to_plotly_json(), default=lambda c: c.to_plotly_json())
+    key = chart_key("present-graph")
+    for fmt in ("csv", "xlsx", "png", "svg"):
+        assert json.dumps({"type": "chart-export", "chart": key, "format": fmt}) in tree
+    assert json.dumps({"type": "chart-figure", "chart": key}) in tree
+    assert "chart-downloads-compact" in tree and "deck-add" not in tree

@@ -149,3 +149,36 @@ def test_map_and_profile_charts_download_what_they_show(live_server, page):
     assert remittances == pytest.approx(dict(zip(expected["year"].astype(int),
                                                  expected["value"], strict=True)))
     assert {r["country_code"] for r in rows} == {"MDA"}
+
+
+# The figure a chart shows as drawn: whether any trace carries download fields, and the title.
+EXPORTABLE = """id => {
+  const plot = document.querySelector('#' + id + ' .js-plotly-plot');
+  return plot && plot.data && plot.data.some(t => t.meta && t.meta.export);
+}"""
+
+
+def test_a_labour_chart_and_a_presenter_slide_deliver_their_data(live_server, page):
+    page.goto(live_server.url + "/labour?country=JAM&countries=JAM,MDA")
+    wait_until(page, EXPORTABLE, "labour-annual", timeout=30)
+    name, payload = download(page, "div[role=figure]:has(#labour-annual)", "CSV")
+    assert name.startswith("annual_flows_JAM_")
+    rows = list(csv.DictReader(io.StringIO(payload.decode("utf-8"))))
+    usa = {int(r["year"]): float(r["value"]) for r in rows if r["destination_code"] == "USA"}
+    assert usa[2013] == 19_400 and {r["country_code"] for r in rows} == {"JAM"}
+    assert {r["criterion"] for r in rows} <= {"birth", "citizenship", "residence"}
+
+    # Slide 9 of the ready-made deck: Bangladesh's largest destinations, in the projector look.
+    page.goto(live_server.url + "/present?slide=9")
+    wait_until(page, """() => (document.getElementById('present-counter') || {})
+      .textContent === '9 / 12'""", timeout=30)
+    wait_until(page, EXPORTABLE, "present-graph", timeout=30)
+    assert page.locator(".present-source-row .chart-tools button").count() >= 4
+    name, payload = download(page, ".present-source-row", "CSV")
+    assert name.startswith("migrant_stock_")
+    rows = list(csv.DictReader(io.StringIO(payload.decode("utf-8"))))
+    top = query.top_destinations("BGD", year=2024, n=10)
+    totals = [r for r in rows if r["sex"] == "total"]
+    assert [r["country_code"] for r in totals] == top["destination_code"].tolist()
+    assert [float(r["value"]) for r in totals] == pytest.approx(top["value"].tolist())
+    assert {r["origin_code"] for r in rows} == {"BGD"}
