@@ -128,6 +128,22 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+BROWSER_TIMEOUT = 45.0  # seconds: generous, because CI shares two cores with the server
+
+
+def wait_until(page, function: str, arg: object = None, timeout: float = BROWSER_TIMEOUT) -> object:
+    """Poll a JS function until it returns something truthy. The app's CSP forbids the eval
+    that Playwright's wait_for_function needs; page.evaluate is not affected."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = page.evaluate(function, arg)
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {function} ({arg!r})")
+        page.wait_for_timeout(100)
+
+
 @dataclass
 class PageWatch:
     """What a page did: requests that left loopback, console errors, page errors."""
@@ -154,7 +170,7 @@ def page(browser, watch: PageWatch) -> Iterator[object]:
     """A fresh page at 1280x900; a request outside 127.0.0.1 is blocked and fails the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pw_page = context.new_page()
-    pw_page.set_default_timeout(20_000)
+    pw_page.set_default_timeout(BROWSER_TIMEOUT * 1000)
 
     def guard(route, request) -> None:
         if is_loopback(request.url):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -17,18 +17,6 @@ TRACES = """id => {
     z: t.z, locations: t.locations})) : null;
 }"""
 
-
-def wait_until(page, function: str, arg: object = None, timeout: float = 15.0) -> object:
-    """Poll a JS function until it returns something truthy. (The app's CSP forbids eval, which
-    Playwright's wait_for_function needs; page.evaluate is not affected.)"""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = page.evaluate(function, arg)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {function} ({arg!r})")
-        page.wait_for_timeout(100)
 
 
 def query(page) -> dict[str, str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -27,18 +27,6 @@ LAYOUT = """id => {
     empty: !!(plot.layout.meta && plot.layout.meta.empty)} : null;
 }"""
 
-
-def wait_until(page, function: str, arg: object = None, timeout: float = 45.0) -> object:
-    """Poll a JS function until it returns something truthy (the app's CSP forbids the eval
-    that Playwright's wait_for_function needs)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = page.evaluate(function, arg)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {function[:60]}… ({arg!r})")
-        page.wait_for_timeout(100)
 
 
 def traces(page, graph_id: str) -> list[dict]:

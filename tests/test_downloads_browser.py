@@ -10,6 +10,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+from conftest import wait_until
 
 import query
 from exports.figure_data import COLUMNS
@@ -32,18 +33,6 @@ DRAWN = """id => {
   return points.length ? points : null;
 }"""
 
-
-def wait_until(page, function: str, arg: object = None, timeout: float = 15.0) -> object:
-    """Poll a JS function until it returns something truthy (the CSP forbids the eval that
-    Playwright's wait_for_function needs)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = page.evaluate(function, arg)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {function} ({arg!r})")
-        page.wait_for_timeout(100)
 
 
 def download(page, toolbar: str, label: str) -> tuple[str, bytes]:
@@ -160,7 +149,7 @@ EXPORTABLE = """id => {
 
 def test_a_labour_chart_and_a_presenter_slide_deliver_their_data(live_server, page):
     page.goto(live_server.url + "/labour?country=JAM&countries=JAM,MDA")
-    wait_until(page, EXPORTABLE, "labour-annual", timeout=30)
+    wait_until(page, EXPORTABLE, "labour-annual")
     name, payload = download(page, "div[role=figure]:has(#labour-annual)", "CSV")
     assert name.startswith("annual_flows_JAM_")
     rows = list(csv.DictReader(io.StringIO(payload.decode("utf-8"))))
@@ -172,7 +161,7 @@ def test_a_labour_chart_and_a_presenter_slide_deliver_their_data(live_server, pa
     page.goto(live_server.url + "/present?slide=9")
     wait_until(page, """() => (document.getElementById('present-counter') || {})
       .textContent === '9 / 12'""", timeout=30)
-    wait_until(page, EXPORTABLE, "present-graph", timeout=30)
+    wait_until(page, EXPORTABLE, "present-graph")
     assert page.locator(".present-source-row .chart-tools button").count() >= 4
     name, payload = download(page, ".present-source-row", "CSV")
     assert name.startswith("migrant_stock_")

@@ -3,10 +3,10 @@ comparison view's chart alone, with its source line and a link to the full view.
 
 from __future__ import annotations
 
-import time
 import urllib.request
 
 import pytest
+from conftest import wait_until
 
 import query
 from tests.conftest import start_server
@@ -39,16 +39,6 @@ def test_only_embed_may_be_framed_by_the_configured_origins(tmp_path):
     finally:
         server.stop()
 
-
-def wait_until(page, function: str, arg: object = None, timeout: float = 15.0) -> object:
-    deadline = time.monotonic() + timeout
-    while True:
-        result = page.evaluate(function, arg)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {function}")
-        page.wait_for_timeout(100)
 
 
 @pytest.mark.browser

@@ -3,9 +3,8 @@ on screen, a control writes the URL, and a bad link gives a notice."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from conftest import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -15,18 +14,6 @@ TRACES = """ids => ids.map(id => {
   return plot && plot.data ? plot.data.map(t => ({name: t.name, n: (t.y || []).length})) : null;
 })"""
 
-
-def wait_until(page, function: str, arg: object = None, timeout: float = 20.0) -> object:
-    """Poll a JS function until it returns something truthy (the app's CSP forbids eval, which
-    Playwright's wait_for_function needs)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = page.evaluate(function, arg)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {function} ({arg!r})")
-        page.wait_for_timeout(100)
 
 
 def charts(page) -> list[list[dict]]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import wait_until
 
 from callbacks.present import slide_figure
 from layouts.present import ready_made_deck
@@ -48,18 +48,6 @@ def dash_app():
 
     return app.app
 
-
-def wait_until(page, function: str, arg: object = None, timeout: float = 20.0) -> object:
-    """Poll a JS function until it returns something truthy (the app's CSP forbids the eval
-    that Playwright's wait_for_function needs)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = page.evaluate(function, arg)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {function} ({arg!r})")
-        page.wait_for_timeout(100)
 
 
 @contextmanager
@@ -211,9 +199,15 @@ def test_build_a_deck_from_two_views_share_it_and_reload(live_server, page):
     assert titles.count() == 2
     assert "Net migration" in titles.nth(0).input_value()
     assert "Mali" in titles.nth(1).input_value()
+    share_before = wait_until(
+        page, """() => (document.getElementById('deck-share-url') || {}).value""")
     titles.nth(0).fill("People leaving and arriving")
     titles.nth(0).press("Enter")
-    wait_until(page, """() => (document.getElementById('deck-share-url') || {}).value""")
+    # The rename is stored (the share link changes) before the next edit reads the deck.
+    wait_until(page, """before => {
+      const field = document.getElementById('deck-share-url');
+      return field && field.value && field.value !== before;
+    }""", share_before)
     page.locator(".deck-slide >> nth=1").get_by_role("button", name=re.compile("Move up")).click()
     wait_until(page, """() => {
       const fields = document.querySelectorAll('.deck-slide input');
