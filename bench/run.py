@@ -27,6 +27,7 @@ from bench.load import callback_kind, percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
+NOTES = "## Notes"
 PAGES = ["/compare", "/compare?indicator=SM.POP.TOTL&countries=MDA,ROU,UKR&start=1990&end=2020",
          "/labour", "/country/MDA", "/data"]
 # The transform choices clicked, by the start of their label (all allowed for every indicator).
@@ -162,7 +163,10 @@ def main() -> None:
     text = report(r)
     print(text)
     if not quick:
-        RESULTS.write_text(text)
+        # The hand-written analysis below the measured tables survives a rerun.
+        old = RESULTS.read_text() if RESULTS.exists() else ""
+        notes = old[old.index(NOTES):] if NOTES in old else ""
+        RESULTS.write_text(text + ("\n" + notes if notes else ""))
         print(f"wrote {RESULTS.relative_to(ROOT)}")
     print(f"raw results: {tmp / 'results.json'}")
 
