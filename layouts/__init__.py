@@ -22,6 +22,7 @@ from layouts import (
     not_found,
     present,
 )
+from state.paths import match_path
 
 
 @dataclass(frozen=True)
@@ -33,16 +34,7 @@ class Route:
 
     def match(self, path: str) -> dict[str, str] | None:
         """Named path parts if `path` fits the pattern, else None."""
-        wanted, given = self.pattern.strip("/").split("/"), path.strip("/").split("/")
-        if len(wanted) != len(given):
-            return None
-        params: dict[str, str] = {}
-        for part, value in zip(wanted, given, strict=True):
-            if part.startswith("<") and part.endswith(">"):
-                params[part[1:-1]] = value
-            elif part != value:
-                return None
-        return params
+        return match_path(self.pattern, path)
 
 
 ROUTES: tuple[Route, ...] = (

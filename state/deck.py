@@ -27,6 +27,7 @@ from state import compare as compare_state
 from state import country as country_state
 from state import diaspora as diaspora_state
 from state import labour as labour_state
+from state.paths import match_path
 
 FORMAT = "migration-dashboard-deck"
 VERSION = 1
@@ -177,19 +178,6 @@ VIEW_KINDS: dict[str, ViewKind] = {
 PATH_ALIASES = {"/": "/compare"}
 
 
-def _match(pattern: str, path: str) -> dict[str, str] | None:
-    wanted, given = pattern.strip("/").split("/"), path.strip("/").split("/")
-    if len(wanted) != len(given):
-        return None
-    params: dict[str, str] = {}
-    for part, value in zip(wanted, given, strict=True):
-        if part.startswith("<") and part.endswith(">"):
-            params[part[1:-1]] = value
-        elif part != value:
-            return None
-    return params
-
-
 def parse_view(url: str, vocab: compare_state.Vocabulary, number: int = 1) -> View:
     """A view from a link (absolute or relative), strictly: an unknown page or any parameter
     its page would drop is an error naming slide `number`."""
@@ -201,7 +189,7 @@ def parse_view(url: str, vocab: compare_state.Vocabulary, number: int = 1) -> Vi
     path = (parts.path.rstrip("/") or "/")
     path = PATH_ALIASES.get(path, path)
     for kind, spec in VIEW_KINDS.items():
-        path_params = _match(spec.pattern, path)
+        path_params = match_path(spec.pattern, path)
         if path_params is None:
             continue
         params = dict(parse_qsl(parts.query, keep_blank_values=True))
