@@ -152,7 +152,7 @@ def parse(params: Mapping[str, str], vocab: Vocabulary) -> tuple[CompareState, l
 
     default_start, default_end = default_years(vocab, changes.get("indicator", state.indicator))
     changes["start"], changes["end"] = default_start, default_end
-    for name in ("start", "end"):
+    for name in ("start", "end", "base", "year"):
         if params.get(name, "").strip():
             year, reason = _year(params[name], vocab)
             if reason:
@@ -167,14 +167,6 @@ def parse(params: Mapping[str, str], vocab: Vocabulary) -> tuple[CompareState, l
                 changes[name] = value
             else:
                 notices.append(Notice(name, params[name], "invalid"))
-
-    for name in ("base", "year"):
-        if params.get(name, "").strip():
-            year, reason = _year(params[name], vocab)
-            if reason:
-                notices.append(Notice(name, params[name], reason))
-            else:
-                changes[name] = year
 
     state = replace(state, **changes)
     transform = params.get("transform", "").strip().lower()
