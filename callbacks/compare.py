@@ -177,15 +177,10 @@ def coverage(state: CompareState, df: pd.DataFrame, names: dict[str, str]) -> li
         lines.append(html.Li(
             [html.Span(className="swatch", style={"background": theme.country_colour(code)}),
              "; ".join(items)]))
-    last_year = indicator_last_year(state.indicator)
+    last_year = query.last_year(state.indicator)
     notes = [html.P(t.INDICATOR_ENDS.format(year=last_year), className="coverage-end")] if (
         last_year is not None and last_year < state.end) else []
     return [html.H2(t.COVERAGE_TITLE, className="h6"), *notes, html.Ul(lines)] if lines else notes
-
-
-def indicator_last_year(code: str) -> int | None:
-    rows = query.get_snapshot().values_by_indicator.get(code)
-    return None if rows is None or rows.empty else int(rows["year"].max())
 
 
 def country_names(codes: list[str] | tuple[str, ...]) -> dict[str, str]:
@@ -281,7 +276,7 @@ def build_map(map_store: dict) -> tuple:
     meta = query.indicator_meta(state.indicator)
     snap = query.get_snapshot()
     places = snap.countries.loc[~snap.countries["aggregate"], "country_code"].tolist()
-    year = state.year or indicator_last_year_in(state.indicator, state.start, state.end)
+    year = state.year or query.last_year(state.indicator, state.start, state.end)
     if year is None:
         return theme.empty_figure(t.EMPTY_NO_DATA.format(
             years=format_year_span(state.start, state.end))), ""
@@ -297,14 +292,6 @@ def build_map(map_store: dict) -> tuple:
         export=export_fields(state, meta))
     return figure, t.MAP_LABEL.format(indicator=meta.get("short_name", state.indicator),
                                       year=year)
-
-
-def indicator_last_year_in(code: str, start: int, end: int) -> int | None:
-    rows = query.get_snapshot().values_by_indicator.get(code)
-    if rows is None:
-        return None
-    years = rows.loc[rows["year"].between(start, end), "year"]
-    return int(years.max()) if len(years) else None
 
 
 def register(app: Dash) -> None:

@@ -218,11 +218,6 @@ def change_text(item: Headline, kind: str, unit: str, decimals: int) -> str:
     return t.CARD_CHANGE.format(change=change, year=item.base_year)
 
 
-def indicator_last_year(indicator: str) -> int | None:
-    rows = query.get_snapshot().values_by_indicator.get(indicator)
-    return None if rows is None or rows.empty else int(rows["year"].max())
-
-
 def card(code: str, country: str, indicator: str, kind: str) -> html.Div:
     meta = query.indicator_meta(indicator)
     title = t.CARD_TITLES[indicator]
@@ -231,7 +226,7 @@ def card(code: str, country: str, indicator: str, kind: str) -> html.Div:
                     title=t.CARD_COMPARE_TITLE.format(title=title, country=country),
                     href="/compare" + compare_query(CompareState(
                         indicator=indicator, countries=(code,), start=2000,
-                        end=indicator_last_year(indicator) or 2000)))
+                        end=query.last_year(indicator) or 2000)))
     if item.year is None:
         return html.Div([html.H3(title, className="card-title"),
                          html.P(t.CARD_NO_DATA.format(country=country),
@@ -240,7 +235,7 @@ def card(code: str, country: str, indicator: str, kind: str) -> html.Div:
                         **{"data-indicator": indicator})
     unit = meta.get("unit_short") or ""
     decimals = int(meta.get("decimals") or 0)
-    last = indicator_last_year(indicator)
+    last = query.last_year(indicator)
     notes = [t.CARD_OLD.format(year=item.year)] if last is not None and item.year < last else []
     return html.Div(
         [

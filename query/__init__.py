@@ -7,7 +7,13 @@ from query.errors import (
     UnknownIndicatorError,
 )
 from query.lookup import country_name, indicator_meta
-from query.queries import latest, remittance_corridors, remittance_costs, top_destinations
+from query.queries import (
+    last_year,
+    latest,
+    remittance_corridors,
+    remittance_costs,
+    top_destinations,
+)
 from query.snapshot import Snapshot, SnapshotError, get_snapshot, load_snapshot
 from query.transforms import allowed_transforms, series
 
@@ -22,6 +28,7 @@ __all__ = [
     "country_name",
     "get_snapshot",
     "indicator_meta",
+    "last_year",
     "latest",
     "load_snapshot",
     "remittance_corridors",

@@ -77,3 +77,15 @@ def remittance_costs(receiver: str) -> pd.DataFrame:
     rows = costs[costs["receiver_code"] == receiver].sort_values(["sender_code", "year", "quarter"])
     out = rows[["sender_code", "period", "year", "quarter", "cost_pct"]]
     return _named(out, "sender_code", "sender_name").reset_index(drop=True)
+
+
+def last_year(indicator: str, start: int | None = None, end: int | None = None) -> int | None:
+    """The last year with a value for any country, within [start, end] when given."""
+    rows = get_snapshot().values_by_indicator.get(indicator)
+    if rows is None or rows.empty:
+        return None
+    years = rows["year"]
+    if start is not None or end is not None:
+        years = years[years.between(start if start is not None else years.min(),
+                                    end if end is not None else years.max())]
+    return int(years.max()) if len(years) else None

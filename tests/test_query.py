@@ -145,3 +145,12 @@ def test_top_destinations_shares_and_sex():
     assert women["destination_code"].iloc[0] == "USA"
     with pytest.raises(QueryError):
         top_destinations("JAM", sex="both")
+
+
+def test_last_year_of_an_indicator_overall_and_within_a_range():
+    from query import last_year
+
+    assert last_year("SI.RMT.COST.IB.ZS") == 2020  # the cost series ends in 2020
+    assert last_year("SI.RMT.COST.IB.ZS", 2000, 2015) == 2015
+    assert last_year("SI.RMT.COST.IB.ZS", 1960, 1970) is None
+    assert last_year("NO.SUCH.CODE") is None
