@@ -217,7 +217,7 @@ def test_licence_is_quoted_from_every_workbook():
     licence = SOURCES[undesa_flows.FOLDER].licence
     for path in sorted((RAW_DIR / undesa_flows.FOLDER).glob("*.xlsx")):
         sheet = pd.read_excel(path, sheet_name=undesa_flows.country_sheets(path)[0],
-                              header=None, nrows=14)
+                              header=None, nrows=14, engine="calamine")
         assert any(licence in str(cell) for cell in sheet[0]), path.name
     assert SOURCES[abel_cohen.FOLDER].licence.startswith("CC BY-NC 3.0")
 
