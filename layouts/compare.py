@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import ModuleType
 
 import pandas as pd
 from dash import dash_table, dcc, html
@@ -132,6 +133,18 @@ def short_definition(text: str | None, limit: int = 160) -> str:
     return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
+def country_picker(component_id: str, value: list[str], countries: pd.DataFrame,
+                   texts: ModuleType) -> html.Div:
+    """The labelled multi-country dropdown; `texts` is the page's text module (COUNTRIES_LABEL,
+    COUNTRIES_PLACEHOLDER, NO_OPTIONS)."""
+    return html.Div([
+        html.Label(texts.COUNTRIES_LABEL, htmlFor=component_id, className="form-label"),
+        dcc.Dropdown(id=component_id, options=country_options(countries), value=value,
+                     multi=True, searchable=True, placeholder=texts.COUNTRIES_PLACEHOLDER,
+                     maxHeight=360, labels={"no_options_found": texts.NO_OPTIONS}),
+    ], className="col-12 col-lg-6")
+
+
 def country_options(countries: pd.DataFrame) -> list[dict]:
     """Pilots first, then countries, then regions and income groups."""
     frame = countries.assign(
@@ -175,14 +188,7 @@ def controls(
                                      labels={"no_options_found": t.NO_OPTIONS}),
                         html.Div(id="compare-indicator-info", className="indicator-info"),
                     ], className="col-12 col-lg-6"),
-                    html.Div([
-                        html.Label(t.COUNTRIES_LABEL, htmlFor="compare-countries",
-                                   className="form-label"),
-                        dcc.Dropdown(id="compare-countries", options=country_options(countries),
-                                     value=list(state.countries), multi=True, searchable=True,
-                                     placeholder=t.COUNTRIES_PLACEHOLDER, maxHeight=360,
-                                     labels={"no_options_found": t.NO_OPTIONS}),
-                    ], className="col-12 col-lg-6"),
+                    country_picker("compare-countries", list(state.countries), countries, t),
                 ],
                 className="row g-3",
             ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from layouts.compare import country_options, notice_list
+from layouts.compare import country_picker, notice_list
 from layouts.graph import graph
 from state.compare import snapshot_vocabulary
 from state.diaspora import MEASURES, DiasporaState, parse
@@ -38,14 +38,7 @@ def view(state: DiasporaState, notices: list, years: list[int], countries: objec
                      **{"aria-live": "polite"}),
             html.Div(
                 [
-                    html.Div([
-                        html.Label(t.COUNTRIES_LABEL, htmlFor="diaspora-countries",
-                                   className="form-label"),
-                        dcc.Dropdown(id="diaspora-countries", options=country_options(countries),
-                                     value=list(state.countries), multi=True, searchable=True,
-                                     placeholder=t.COUNTRIES_PLACEHOLDER, maxHeight=360,
-                                     labels={"no_options_found": t.NO_OPTIONS}),
-                    ], className="col-12 col-lg-6"),
+                    country_picker("diaspora-countries", list(state.countries), countries, t),
                     html.Div([
                         html.Label(t.MEASURE_LABEL, htmlFor="diaspora-measure",
                                    className="form-label"),
