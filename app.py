@@ -15,6 +15,7 @@ import api
 import callbacks
 import serving
 from layouts import shell
+from layouts.index_page import index_html
 from query import SnapshotError, get_snapshot
 from text import common as t
 
@@ -43,6 +44,7 @@ def create_app() -> Dash:
     )
     # Never ask Plotly's version server anything, even when debugging.
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
+    app.interpolate_index = index_html  # the page's title and language in the first HTML
     app.layout = shell.layout
     callbacks.register_all(app)
 

@@ -33,11 +33,7 @@ def callback_kind(body: dict) -> str:
     if "page.children" in output:
         return "cb:page"
     if "compare-chart.figure" in output:
-        return "cb:chart"
-    if "compare-map.figure" in output:
-        return "cb:map"
-    if "compare-url.search" in output or "compare-indicator.value" in output:
-        return "cb:controls"
+        return "cb:chart"  # the comparison view's one callback: chart, map, table, controls
     return "cb:other"
 
 
@@ -114,9 +110,12 @@ class Client:
             self.conn.close()
             self.conn = None
 
-    def request(self, kind: str, method: str, path: str, body: dict | None = None) -> bool:
+    def request(self, kind: str, method: str, path: str, body: dict | None = None,
+                referer: str | None = None) -> bool:
         data = None if body is None else json.dumps(body).encode()
         headers = dict(HEADERS)
+        if referer is not None:
+            headers["Referer"] = referer
         if data is not None:
             headers["Content-Type"] = "application/json"
         for attempt in (1, 2):
@@ -173,7 +172,8 @@ def user(base_url: str, captured: Captured, stats: Stats, deadline: float, seed:
         while time.monotonic() < deadline:
             path = rng.choices(paths, weights)[0]
             client.request("page", "GET", path)
-            client.request("layout", "GET", "/_dash-layout")
+            # The browser asks for the layout from the page: the Referer names the page drawn.
+            client.request("layout", "GET", "/_dash-layout", referer=base_url + path)
             client.request("deps", "GET", "/_dash-dependencies")
             for body in captured.page_loads[path]:
                 client.request(callback_kind(body), "POST", CALLBACK_PATH, body)

@@ -1,8 +1,7 @@
-"""Callbacks, one module per page; each exposes `register(app)`.
-
-To add a page's callbacks, add its module to PAGES. Pages are rendered into the shell by the
-router, so callbacks may refer to components that appear only on their page.
-"""
+"""Callbacks, one module per page (plus the chart toolbar and the deck, which serve every
+page); each exposes `register(app)` and registers its server callbacks through
+boundary.callback, so every input is checked before it is used. No callback module imports
+another: what pages share lives in layouts/, charts/ and pages/."""
 
 from __future__ import annotations
 
@@ -21,9 +20,9 @@ from callbacks import (
     router,
 )
 
-PAGES = (router, compare, country, diaspora, labour, present, deck, downloads, embed, data_page)
+MODULES = (router, compare, country, diaspora, labour, present, deck, downloads, embed, data_page)
 
 
 def register_all(app: Dash) -> None:
-    for module in PAGES:
+    for module in MODULES:
         module.register(app)

@@ -3,34 +3,26 @@
 from __future__ import annotations
 
 from dash import Dash, Input, Output
-from dash.exceptions import PreventUpdate
 
-import query
-from query.coverage import country_coverage
-from text import data_page as t
+from boundary import callback
+from boundary.inputs import choice
+from ids import DataPage
+from layouts.data_page import coverage_rows
+from query import get_snapshot
 
 
-def coverage_rows(indicator: str | None) -> tuple[str, list[dict]]:
-    snap = query.get_snapshot()
-    if not indicator or indicator not in set(snap.indicators["code"]):
-        raise PreventUpdate
-    found = country_coverage(snap.values, snap.countries, indicator)
-    rows = [
-        {"country_name": row.country_name, "country_code": row.country_code,
-         "kind": t.KIND_AGGREGATE if row.aggregate else t.KIND_COUNTRY,
-         "first_year": int(row.first_year), "last_year": int(row.last_year),
-         "years": int(row.years)}
-        for row in found.itertuples(index=False)
-    ]
-    caption = t.COUNTRY_COVERAGE_CAPTION.format(
-        name=query.indicator_meta(indicator).get("name", indicator),
-        countries=int((~found["aggregate"]).sum()), aggregates=int(found["aggregate"].sum()))
-    return caption, rows
+def show_coverage(indicator: str | None) -> tuple[str, list[dict], dict]:
+    caption, rows = coverage_rows(indicator or get_snapshot().indicators["code"].iloc[0])
+    return caption, rows, {"fileName": f"coverage-{indicator}.csv"}
 
 
 def register(app: Dash) -> None:
-    app.callback(
-        Output("data-coverage-caption", "children"),
-        Output("data-coverage-table", "data"),
-        Input("data-coverage-indicator", "value"),
-    )(coverage_rows)
+    callback(
+        app,
+        Output(DataPage.COVERAGE_CAPTION, "children"),
+        Output(DataPage.COVERAGE_TABLE, "rowData"),
+        Output(DataPage.COVERAGE_TABLE, "csvExportParams"),
+        Input(DataPage.COVERAGE_INDICATOR, "value"),
+        inputs=(choice(get_snapshot().indicators["code"]),),
+        prevent_initial_call=True,
+    )(show_coverage)

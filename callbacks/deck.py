@@ -1,7 +1,7 @@
 """Deck callbacks: "Add this view to my deck" under every chart, and the deck builder (/deck).
 
-The deck lives in the browser (the shell's `deck-store`, localStorage) in its file form
-(state.deck.to_dict). Every change goes through state.deck, so what is stored is always valid
+The deck lives in the browser (the shell's deck store, localStorage) in its file form
+(pages.deck.to_dict). Every change goes through pages.deck, so what is stored is always valid
 and its views canonical.
 """
 
@@ -11,59 +11,69 @@ import base64
 import binascii
 
 import flask
-from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.present import default_title, view_of_graph
+from boundary import callback
+from boundary.inputs import clicks, each, store, text
+from ids import ChartTool, Deck, DeckRow, Shell
 from layouts import deck_builder as builder
 from layouts.present import ready_made_deck
-from state.compare import snapshot_vocabulary
-from state.deck import (
+from pages.deck import (
+    MAX_JSON_BYTES,
     MAX_SLIDES,
-    Deck,
-    DeckError,
+    MAX_TITLE,
     Slide,
-    View,
     encode,
     from_file,
     from_stored,
-    parse_view,
     to_dict,
     to_file,
 )
+from pages.deck import (
+    Deck as SlideDeck,
+)
+from pages.views import MAX_VIEW, DeckError, View, parse_view
+from state.compare import snapshot_vocabulary
 from text import present as t
+
+MAX_CHARTS_ON_A_PAGE = 40
+DECK_STORE_BYTES = MAX_JSON_BYTES
+# An uploaded file arrives as a data URL: base64 makes it a third larger.
+MAX_UPLOAD = MAX_JSON_BYTES * 4 // 3 + 200
 
 
 def reason_text(error: DeckError) -> str:
     return t.DECK_ERRORS[error.reason].format(**error.details)
 
 
-def stored_deck(data: dict | None) -> tuple[Deck, int]:
+def stored_deck(data: dict | None) -> tuple[SlideDeck, int]:
     return from_stored(data, snapshot_vocabulary())
 
 
-def append_view(deck: Deck, view: View) -> Deck:
+def append_view(deck: SlideDeck, view: View) -> SlideDeck:
     """`deck` with `view` as its last slide, titled by the view's own chart."""
     if len(deck.slides) >= MAX_SLIDES:
         raise DeckError("too_many_slides", count=len(deck.slides) + 1, limit=MAX_SLIDES)
-    slide = Slide(view=view.url, title=default_title(view))
-    return Deck(title=deck.title, slides=(*deck.slides, slide))
+    return SlideDeck(title=deck.title, slides=(*deck.slides, Slide(view=view.url,
+                                                                    title=view.title)))
 
 
 # ---- "Add this view to my deck" -----------------------------------------------------------------
 
-def add_from_button(views: list[dict | None], data: dict | None) -> tuple:
-    """A button wrote the address of its page into its store: add that view."""
+def add_from_button(all_clicks: list, views: list, data: dict | None) -> tuple:
+    """A button under a chart was pressed: add the view that chart shows."""
     trigger = ctx.triggered_id
-    if not trigger or not ctx.triggered[0]["value"]:
+    if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
         raise PreventUpdate
-    view_url = ctx.triggered[0]["value"].get("view", "")
+    charts_shown = [item["id"]["chart"] for item in ctx.states_list[0]]
+    if trigger["chart"] not in charts_shown:
+        raise PreventUpdate
+    view_url = views[charts_shown.index(trigger["chart"])]
     deck, _ = stored_deck(data)
     try:
-        deck = append_view(deck, view_of_graph(view_url, trigger["graph"],
-                                               snapshot_vocabulary()))
-        message = [t.ADDED.format(number=len(deck.slides)), " ",
-                   builder.open_deck_link()]
+        deck = append_view(deck, parse_view(view_url, snapshot_vocabulary()))
+        message = [t.ADDED.format(number=len(deck.slides)), " ", builder.open_deck_link()]
         result = to_dict(deck)
     except DeckError as error:
         if error.reason == "too_many_slides":
@@ -73,7 +83,7 @@ def add_from_button(views: list[dict | None], data: dict | None) -> tuple:
         else:
             message = t.ADD_FAILED.format(reason=reason_text(error))
         result = no_update
-    statuses = [message if item["id"]["graph"] == trigger["graph"] else no_update
+    statuses = [message if item["id"]["chart"] == trigger["chart"] else no_update
                 for item in ctx.outputs_list[1]]
     return result, statuses
 
@@ -84,12 +94,11 @@ def show_builder(data: dict | None) -> tuple:
     """The builder's fields, slide list, links and share link for the stored deck."""
     deck, dropped = stored_deck(data)
     vocab = snapshot_vocabulary()
-    titles = [default_title(parse_view(s.view, vocab)) for s in deck.slides]
+    titles = [parse_view(s.view, vocab).title for s in deck.slides]
     share, present_href = "", "/present"
     if deck.slides:
         try:
-            token = encode(deck)
-            present_href = f"/present?deck={token}"
+            present_href = f"/present?deck={encode(deck)}"
             share = flask.request.host_url.rstrip("/") + present_href
         except DeckError as error:
             share = reason_text(error)
@@ -123,60 +132,64 @@ def edit_deck(*args: object) -> tuple:
     if trigger is None:
         raise PreventUpdate
     kind = trigger["type"] if isinstance(trigger, dict) else trigger
-    if kind not in ("deck-slide-title", "deck-title") and not value:
+    if kind not in (DeckRow.TITLE, Deck.TITLE) and not value:
         raise PreventUpdate  # a button drawn anew, not pressed
     deck, _ = stored_deck(data)
     slides = list(deck.slides)
     message, clear_link = no_update, no_update
     # A read upload is emptied, so that choosing the same file again reads it again.
-    emptied = None if kind == "deck-upload" else no_update
+    emptied = None if kind == Deck.UPLOAD else no_update
     try:
-        if kind == "deck-slide-up":
+        if kind == DeckRow.UP:
             slides = _moved(slides, trigger["index"], -1)
-        elif kind == "deck-slide-down":
+        elif kind == DeckRow.DOWN:
             slides = _moved(slides, trigger["index"], 1)
-        elif kind == "deck-slide-remove":
+        elif kind == DeckRow.REMOVE:
+            if not 0 <= trigger["index"] < len(slides):
+                raise PreventUpdate
             slides.pop(trigger["index"])
-        elif kind == "deck-slide-title":
+        elif kind == DeckRow.TITLE:
             index = trigger["index"]
+            if not 0 <= index < len(slides) or index >= len(slide_titles):
+                raise PreventUpdate
             title = " ".join(str(slide_titles[index] or "").split())
-            if index >= len(slides) or slides[index].title == title:
+            if slides[index].title == title:
                 raise PreventUpdate
             slides[index] = Slide(slides[index].view, title, slides[index].caption)
-        elif kind == "deck-title":
+        elif kind == Deck.TITLE:
             title = " ".join(str(deck_title or "").split())
             if title == deck.title:
                 raise PreventUpdate
-            deck = Deck(title=title, slides=deck.slides)
-        elif kind in ("deck-add-link-button", "deck-add-link"):
+            deck = SlideDeck(title=title, slides=deck.slides)
+        elif kind in (Deck.ADD_LINK_BUTTON, Deck.ADD_LINK):
             if not (link or "").strip():
                 raise PreventUpdate
             view = parse_view(link, snapshot_vocabulary(), len(slides) + 1)
-            deck = append_view(Deck(deck.title, tuple(slides)), view)
+            deck = append_view(SlideDeck(deck.title, tuple(slides)), view)
             slides = list(deck.slides)
             message = builder.message(t.LINK_ADDED.format(number=len(slides)), "success")
             clear_link = ""
-        elif kind == "deck-ready":
+        elif kind == Deck.READY:
             deck = ready_made_deck(snapshot_vocabulary())
             slides = list(deck.slides)
             message = builder.message(t.READY_LOADED, "success")
-        elif kind == "deck-clear":
+        elif kind == Deck.CLEAR:
             slides = []
             message = builder.message(t.CLEARED, "success")
-        elif kind == "deck-upload":
+        elif kind == Deck.UPLOAD:
             deck = import_file(upload, filename)
             slides = list(deck.slides)
             message = builder.message(
                 t.IMPORTED.format(title=deck.title, count=len(slides)) if deck.title
                 else t.IMPORTED_UNTITLED.format(count=len(slides)), "success")
     except DeckError as error:
-        template = t.IMPORT_FAILED if kind == "deck-upload" else t.LINK_FAILED
-        text = template.format(filename=filename or "", reason=reason_text(error))
-        return no_update, builder.message(text, "danger"), no_update, emptied
-    return to_dict(Deck(title=deck.title, slides=tuple(slides))), message, clear_link, emptied
+        template = t.IMPORT_FAILED if kind == Deck.UPLOAD else t.LINK_FAILED
+        text_ = template.format(filename=filename or "", reason=reason_text(error))
+        return no_update, builder.message(text_, "danger"), no_update, emptied
+    return to_dict(SlideDeck(title=deck.title, slides=tuple(slides))), message, clear_link, emptied
 
 
-def import_file(contents: str | None, filename: str | None) -> Deck:
+def import_file(contents: str | None, filename: str | None) -> SlideDeck:
     """A deck from dcc.Upload's data URL ('data:<type>;base64,<bytes>')."""
     try:
         encoded = (contents or "").split(",", 1)[1]
@@ -194,58 +207,61 @@ def export_deck(n_clicks: int | None, data: dict | None) -> dict:
 
 
 def register(app: Dash) -> None:
-    # The browser writes the page's address into the pressed button's store; the server adds it.
-    app.clientside_callback(
-        ClientsideFunction("deck", "captureView"),
-        Output({"type": "deck-add-view", "graph": MATCH}, "data"),
-        Input({"type": "deck-add", "graph": MATCH}, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    app.callback(
-        Output("deck-store", "data"),
-        Output({"type": "deck-add-status", "graph": ALL}, "children"),
-        Input({"type": "deck-add-view", "graph": ALL}, "data"),
-        State("deck-store", "data"),
+    callback(
+        app,
+        Output(Shell.DECK_STORE, "data"),
+        Output({"type": ChartTool.DECK_ADD_STATUS, "chart": ALL}, "children"),
+        Input({"type": ChartTool.DECK_ADD, "chart": ALL}, "n_clicks"),
+        State({"type": ChartTool.VIEW, "chart": ALL}, "data"),
+        State(Shell.DECK_STORE, "data"),
+        inputs=(each(clicks, MAX_CHARTS_ON_A_PAGE), each(text(MAX_VIEW), MAX_CHARTS_ON_A_PAGE),
+                store(DECK_STORE_BYTES)),
         prevent_initial_call=True,
     )(add_from_button)
-
-    app.callback(
-        Output("deck-title", "value"),
-        Output("deck-slides", "children"),
-        Output("deck-empty", "hidden"),
-        Output("deck-present", "href"),
-        Output("deck-present", "hidden"),
-        Output("deck-share-url", "value"),
-        Output("deck-share-box", "hidden"),
-        Output("deck-message", "children", allow_duplicate=True),
-        Input("deck-store", "data"),
+    callback(
+        app,
+        Output(Deck.TITLE, "value"),
+        Output(Deck.SLIDES, "children"),
+        Output(Deck.EMPTY, "hidden"),
+        Output(Deck.PRESENT, "href"),
+        Output(Deck.PRESENT, "hidden"),
+        Output(Deck.SHARE_URL, "value"),
+        Output(Deck.SHARE_BOX, "hidden"),
+        Output(Deck.MESSAGE, "children", allow_duplicate=True),
+        Input(Shell.DECK_STORE, "data"),
+        inputs=(store(DECK_STORE_BYTES),),
         prevent_initial_call="initial_duplicate",
     )(show_builder)
-
-    app.callback(
-        Output("deck-store", "data", allow_duplicate=True),
-        Output("deck-message", "children", allow_duplicate=True),
-        Output("deck-add-link", "value"),
-        Output("deck-upload", "contents"),
-        Input({"type": "deck-slide-up", "index": ALL}, "n_clicks"),
-        Input({"type": "deck-slide-down", "index": ALL}, "n_clicks"),
-        Input({"type": "deck-slide-remove", "index": ALL}, "n_clicks"),
-        Input({"type": "deck-slide-title", "index": ALL}, "value"),
-        Input("deck-title", "value"),
-        Input("deck-add-link-button", "n_clicks"),
-        Input("deck-add-link", "n_submit"),
-        Input("deck-ready", "n_clicks"),
-        Input("deck-clear", "n_clicks"),
-        Input("deck-upload", "contents"),
-        State("deck-store", "data"),
-        State("deck-add-link", "value"),
-        State("deck-upload", "filename"),
+    callback(
+        app,
+        Output(Shell.DECK_STORE, "data", allow_duplicate=True),
+        Output(Deck.MESSAGE, "children", allow_duplicate=True),
+        Output(Deck.ADD_LINK, "value"),
+        Output(Deck.UPLOAD, "contents"),
+        Input({"type": DeckRow.UP, "index": ALL}, "n_clicks"),
+        Input({"type": DeckRow.DOWN, "index": ALL}, "n_clicks"),
+        Input({"type": DeckRow.REMOVE, "index": ALL}, "n_clicks"),
+        Input({"type": DeckRow.TITLE, "index": ALL}, "value"),
+        Input(Deck.TITLE, "value"),
+        Input(Deck.ADD_LINK_BUTTON, "n_clicks"),
+        Input(Deck.ADD_LINK, "n_submit"),
+        Input(Deck.READY, "n_clicks"),
+        Input(Deck.CLEAR, "n_clicks"),
+        Input(Deck.UPLOAD, "contents"),
+        State(Shell.DECK_STORE, "data"),
+        State(Deck.ADD_LINK, "value"),
+        State(Deck.UPLOAD, "filename"),
+        inputs=(each(clicks, MAX_SLIDES), each(clicks, MAX_SLIDES), each(clicks, MAX_SLIDES),
+                each(text(MAX_TITLE), MAX_SLIDES), text(MAX_TITLE), clicks, clicks, clicks,
+                clicks, text(MAX_UPLOAD), store(DECK_STORE_BYTES), text(MAX_VIEW),
+                text(260)),
         prevent_initial_call=True,
     )(edit_deck)
-
-    app.callback(
-        Output("deck-download", "data"),
-        Input("deck-export", "n_clicks"),
-        State("deck-store", "data"),
+    callback(
+        app,
+        Output(Deck.DOWNLOAD, "data"),
+        Input(Deck.EXPORT, "n_clicks"),
+        State(Shell.DECK_STORE, "data"),
+        inputs=(clicks, store(DECK_STORE_BYTES)),
         prevent_initial_call=True,
     )(export_deck)

@@ -1,6 +1,7 @@
 """The toolbar under every chart (layouts/graph.py): one set of pattern-matching callbacks
-serves them all. Each reads the chart's figure as drawn, from the children of its
-{"type": "chart-figure"} container, and the page's address from the shell's URL component.
+serves them all. Each reads the link of the view the chart shows (its view store), rebuilds
+that view's figure on the server from the chart registry, and makes the file from it, so a
+download holds exactly what the server draws for that view, whatever the browser sends.
 """
 
 from __future__ import annotations
@@ -8,16 +9,18 @@ from __future__ import annotations
 from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
+import charts
 import query
-from exports.figure_data import (
-    NoDataError,
-    chart_citation,
-    chart_file,
-    figure_in,
-    image_request,
-)
+from boundary import callback
+from boundary.inputs import clicks, each, text
+from exports.figure_data import NoDataError, chart_citation, chart_file, image_request
+from ids import ChartTool
 from layouts.graph import DATA_FORMATS, IMAGE_FORMATS
+from pages.views import DeckError, View, parse_view
+from state.compare import snapshot_vocabulary
 from text import downloads as t
+
+MAX_VIEW = 600
 
 
 def _snapshot_args() -> dict:
@@ -25,23 +28,42 @@ def _snapshot_args() -> dict:
     return {"indicator_meta": query.indicator_meta, "sources": snap.sources}
 
 
-def export_chart(clicks: list[int | None], children: object, href: str | None) -> tuple:
+def view_of(view_url: str | None) -> View:
+    try:
+        return parse_view(view_url, snapshot_vocabulary())
+    except DeckError:
+        raise PreventUpdate from None
+
+
+def figure_of(view: View) -> dict:
+    return charts.figure(view.chart, view.state).to_plotly_json()
+
+
+def absolute(view_url: str) -> str:
+    from flask import request
+
+    return request.host_url.rstrip("/") + view_url
+
+
+def export_chart(all_clicks: list[int | None], view_url: str | None) -> tuple:
     """CSV/XLSX: the file itself; PNG/SVG: what the browser needs to draw the image."""
     trigger = ctx.triggered_id
-    if not isinstance(trigger, dict) or not any(clicks):
+    if not isinstance(trigger, dict) or not any(all_clicks):
         raise PreventUpdate
     fmt = trigger.get("format")
-    figure = figure_in(children)
+    view = view_of(view_url)
+    figure = figure_of(view)
     try:
         if fmt in DATA_FORMATS:
             snap = query.get_snapshot()
-            made = chart_file(figure or {}, fmt, href or "", snapshot=str(
+            made = chart_file(figure, fmt, absolute(view.url), snapshot=str(
                 snap.vintage.get("snapshot", "")), **_snapshot_args())
             return (dcc.send_bytes(made.payload, made.filename), no_update,
                     t.STATUS_DOWNLOADING.format(filename=made.filename))
         if fmt in IMAGE_FORMATS:
-            request = image_request(figure or {}, fmt, **_snapshot_args())
-            request["nonce"] = sum(c or 0 for c in clicks)  # a repeated click draws again
+            request = image_request(figure, fmt, **_snapshot_args())
+            request["title"] = view.title
+            request["nonce"] = sum(c or 0 for c in all_clicks)  # a repeated click draws again
             return (no_update, request,
                     t.STATUS_DOWNLOADING.format(filename=f"{request['filename']}.{fmt}"))
     except NoDataError:
@@ -49,38 +71,41 @@ def export_chart(clicks: list[int | None], children: object, href: str | None) -
     raise PreventUpdate
 
 
-def cite_chart(clicks: int | None, children: object, href: str | None) -> str:
-    if not clicks:
+def cite_chart(n_clicks: int | None, view_url: str | None) -> str:
+    if not n_clicks:
         raise PreventUpdate
+    view = view_of(view_url)
     try:
-        return chart_citation(figure_in(children) or {}, href or "", **_snapshot_args())
+        return chart_citation(figure_of(view), absolute(view.url), **_snapshot_args())
     except NoDataError:
         return t.STATUS_NO_DATA
 
 
 def register(app: Dash) -> None:
-    app.callback(
-        Output({"type": "chart-download", "chart": MATCH}, "data"),
-        Output({"type": "chart-image", "chart": MATCH}, "data"),
-        Output({"type": "chart-export-status", "chart": MATCH}, "children"),
-        Input({"type": "chart-export", "chart": MATCH, "format": ALL}, "n_clicks"),
-        State({"type": "chart-figure", "chart": MATCH}, "children"),
-        State("url", "href"),
+    callback(
+        app,
+        Output({"type": ChartTool.DOWNLOAD, "chart": MATCH}, "data"),
+        Output({"type": ChartTool.IMAGE, "chart": MATCH}, "data"),
+        Output({"type": ChartTool.STATUS, "chart": MATCH}, "children"),
+        Input({"type": ChartTool.EXPORT, "chart": MATCH, "format": ALL}, "n_clicks"),
+        State({"type": ChartTool.VIEW, "chart": MATCH}, "data"),
+        inputs=(each(clicks, len(DATA_FORMATS) + len(IMAGE_FORMATS)), text(MAX_VIEW)),
         prevent_initial_call=True,
     )(export_chart)
 
-    app.callback(
-        Output({"type": "chart-cite", "chart": MATCH}, "content"),
-        Input({"type": "chart-cite", "chart": MATCH}, "n_clicks"),
-        State({"type": "chart-figure", "chart": MATCH}, "children"),
-        State("url", "href"),
+    callback(
+        app,
+        Output({"type": ChartTool.CITE, "chart": MATCH}, "content"),
+        Input({"type": ChartTool.CITE, "chart": MATCH}, "n_clicks"),
+        State({"type": ChartTool.VIEW, "chart": MATCH}, "data"),
+        inputs=(clicks, text(MAX_VIEW)),
         prevent_initial_call=True,
     )(cite_chart)
 
     # Images are drawn by plotly.js in the browser (no server-side renderer, works offline).
     app.clientside_callback(
         ClientsideFunction("downloads", "saveImage"),
-        Output({"type": "chart-image", "chart": MATCH}, "modified_timestamp"),
-        Input({"type": "chart-image", "chart": MATCH}, "data"),
+        Output({"type": ChartTool.IMAGE, "chart": MATCH}, "modified_timestamp"),
+        Input({"type": ChartTool.IMAGE, "chart": MATCH}, "data"),
         prevent_initial_call=True,
     )

@@ -1,62 +1,56 @@
-"""The embedded view's chart, and the embed code offered under embeddable charts.
-
-The figure is the comparison view's own (callbacks/compare.py builds it), so an embed shows
-exactly what /compare shows for the same parameters.
-"""
+"""The embed code offered under the comparison view's charts: an <iframe> of /embed showing
+the same view."""
 
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlsplit
 
 from dash import MATCH, Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
+from flask import request
 
-import query
-from callbacks import compare
-from callbacks.router import query_params
-from layouts.embed import embed_path
-from state.compare import parse, snapshot_vocabulary
+import charts
+from boundary import callback
+from boundary.inputs import clicks, text
+from ids import ChartTool, PageId
+from pages import PAGES
+from pages.views import DeckError, parse_view
+from state.compare import snapshot_vocabulary
 from text import downloads as t
 
 FRAME_HEIGHT = 560
 
 
-def embed_figure(store: dict | None) -> tuple:
-    if not store:
+def embed_code(n_clicks: int | None, view_url: str | None) -> tuple:
+    """The iframe snippet for the chart's view, shown (or hidden again) on click."""
+    if not n_clicks or not view_url:
         raise PreventUpdate
-    if store.get("map"):
-        figure, caption = compare.build_map(store["map"])
-        return figure, caption
-    return compare.build_series_views(store["series"], store.get("scale"))[0], ""
-
-
-def embed_code(clicks: int | None, href: str | None) -> tuple:
-    """The iframe snippet for the page's current view, shown (or hidden again) on click."""
-    if not clicks:
+    try:
+        view = parse_view(view_url, snapshot_vocabulary())
+    except DeckError:
+        raise PreventUpdate from None
+    if view.page != PageId.COMPARE:
         raise PreventUpdate
-    parts = urlsplit(href or "")
-    state, _ = parse(query_params(parts.query), snapshot_vocabulary())
-    name = query.indicator_meta(state.indicator).get("short_name") or state.indicator
-    src = f"{parts.scheme}://{parts.netloc}{embed_path(state)}"
+    path = PAGES[PageId.EMBED].to_url(view.state)  # type: ignore[misc]
+    src = request.host_url.rstrip("/") + path
+    name = charts.chart(view.chart).title(view.state)
     title = escape(t.EMBED_FRAME_TITLE.format(title=name))
     snippet = (f'<iframe src="{escape(src)}" title="{title}" width="100%" '
                f'height="{FRAME_HEIGHT}" style="border:0" loading="lazy"></iframe>')
-    shown = clicks % 2 == 1
+    shown = n_clicks % 2 == 1
     return snippet, not shown, "true" if shown else "false"
 
 
 def register(app: Dash) -> None:
-    app.callback(
-        Output("embed-chart", "figure"),
-        Output("embed-caption", "children"),
-        Input("embed-query", "data"),
-    )(embed_figure)
-    app.callback(
-        Output({"type": "chart-embed-code", "chart": MATCH}, "children"),
-        Output({"type": "chart-embed-box", "chart": MATCH}, "hidden"),
-        Output({"type": "chart-embed", "chart": MATCH}, "aria-expanded"),
-        Input({"type": "chart-embed", "chart": MATCH}, "n_clicks"),
-        State("url", "href"),
+    callback(
+        app,
+        Output({"type": ChartTool.EMBED_CODE, "chart": MATCH}, "children"),
+        Output({"type": ChartTool.EMBED_BOX, "chart": MATCH}, "hidden"),
+        Output({"type": ChartTool.EMBED, "chart": MATCH}, "aria-expanded"),
+        Input({"type": ChartTool.EMBED, "chart": MATCH}, "n_clicks"),
+        State({"type": ChartTool.VIEW, "chart": MATCH}, "data"),
+        inputs=(clicks, text(1000)),
         prevent_initial_call=True,
     )(embed_code)
+
+

@@ -1,36 +1,47 @@
-"""The router: renders the page for the URL path and marks it in the navigation."""
+"""The router: draws the page for a new address after in-app navigation.
+
+The first page comes drawn with the layout (layouts/shell.py). When the path changes, the
+browser compares it with the path the content was drawn for (assets/js/router.js) and only
+then asks the server for the new page: one request per navigation, none on first load.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
+from dash import ClientsideFunction, Dash, Input, Output, State
 
-from dash import Dash, Input, Output, State
-
-from layouts import resolve, shows_chrome
-from layouts.shell import nav_links
-
-
-def query_params(search: str | None) -> dict[str, str]:
-    """Query-string parameters as plain strings; a repeated key keeps its last value."""
-    return dict(parse_qsl((search or "").lstrip("?"), keep_blank_values=True))
+from boundary import callback
+from boundary.inputs import store
+from ids import Shell
+from layouts import page_content
+from layouts.shell import nav_links, rendered, shell_class
+from pages import read_request
+from state.compare import snapshot_vocabulary
 
 
-def render(pathname: str | None, search: str | None) -> tuple[object, list]:
-    page_layout, path_params, nav_id = resolve(pathname)
-    params = {**query_params(search), **path_params}
-    return page_layout(**params), nav_links(nav_id)
-
-
-def shell_class(pathname: str | None) -> str:
-    return "app-shell" if shows_chrome(pathname) else "app-shell app-shell-bare"
+def draw_page(route: dict | None) -> tuple:
+    route = route if isinstance(route, dict) else {}
+    path = route.get("path") if isinstance(route.get("path"), str) else "/"
+    search = route.get("search") if isinstance(route.get("search"), str) else ""
+    request = read_request(path, search, snapshot_vocabulary())
+    return (page_content(request), nav_links(request.page.nav), shell_class(request),
+            rendered(path, search))
 
 
 def register(app: Dash) -> None:
-    # Only the path re-renders a page: the query string is each page's own state.
-    app.callback(
-        Output("page", "children"),
-        Output("nav-list", "children"),
-        Input("url", "pathname"),
-        State("url", "search"),
-    )(render)
-    app.callback(Output("app-shell", "className"), Input("url", "pathname"))(shell_class)
+    app.clientside_callback(
+        ClientsideFunction("router", "route"),
+        Output(Shell.ROUTE, "data"),
+        Input(Shell.URL, "pathname"),
+        State(Shell.URL, "search"),
+        State(Shell.RENDERED, "data"),
+    )
+    callback(
+        app,
+        Output(Shell.PAGE, "children"),
+        Output(Shell.NAV, "children"),
+        Output(Shell.ROOT, "className"),
+        Output(Shell.RENDERED, "data"),
+        Input(Shell.ROUTE, "data"),
+        inputs=(store(4096),),
+        prevent_initial_call=True,
+    )(draw_page)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -248,20 +248,3 @@ def image_request(
         for m in describe(rows, indicator_meta, sources)))
     return {"format": fmt, "filename": stem.rsplit(".", 1)[0],
             "caption": text.IMAGE_SOURCE.format(sources="; ".join(entries))}
-
-
-def figure_in(children: object) -> Mapping[str, object] | None:
-    """The `figure` of the first Graph in a Dash component tree given as JSON (a State of a
-    container's children)."""
-    stack: list[object] = [children]
-    while stack:
-        node = stack.pop(0)
-        if isinstance(node, Sequence) and not isinstance(node, str):
-            stack.extend(node)
-        elif isinstance(node, Mapping):
-            props = node.get("props")
-            if isinstance(props, Mapping):
-                if isinstance(props.get("figure"), Mapping):
-                    return props["figure"]
-                stack.append(props.get("children"))
-    return None

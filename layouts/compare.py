@@ -1,95 +1,159 @@
-"""Comparison view: one indicator, several countries, as chart, map, table and sources."""
+"""Comparison view: one indicator, several countries, as chart, map, table and sources.
+
+The page's first render carries the panel its tab shows, drawn; the other panels are drawn
+when first shown (callbacks/compare.py), so a hidden map or table costs nothing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from types import ModuleType
 
+import dash_ag_grid as dag
 import pandas as pd
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
+import charts
+import query
+from charts import compare_map, compare_series
+from charts.indicator_units import decimals, value_unit
+from figures import theme
+from ids import ChartId, Compare, compare_panel
 from layouts.graph import graph
-from state.compare import (
-    CompareState,
-    Notice,
-    Vocabulary,
-    as_dict,
-    parse,
-    snapshot_vocabulary,
-)
-from text import common as tc
+from pages import PageRequest
+from pages.views import of_chart
+from serving.cache import memoize
+from state.compare import CompareState, Notice, Vocabulary, snapshot_vocabulary, to_query
 from text import compare as t
-from text.numbers import d3_format, format_year_span
+from text.numbers import format_year_span
 
 TOPIC_ORDER = ("remittances", "diaspora", "labour", "context")
 TAB_LABELS = {"chart": t.TAB_CHART, "map": t.TAB_MAP, "table": t.TAB_TABLE,
               "sources": t.TAB_SOURCES}
+# The chart is the view itself and is always drawn; the other panels are drawn when shown.
+ALWAYS_DRAWN = ("chart",)
 
 
-def layout(**params: str) -> html.Div:
-    try:
-        from query import get_snapshot
-
-        vocab = snapshot_vocabulary()
-        snap = get_snapshot()
-    except Exception:  # a missing or corrupt snapshot is a message on the page, not a crash
-        return html.Div(
-            [html.H1(t.TITLE), html.P(tc.DATA_UNAVAILABLE, className="alert alert-warning")],
-            className="page",
-        )
-    state, notices = parse(params, vocab)
-    return view(state, notices, vocab, snap.indicators, snap.countries)
+def drawn_panels(state: CompareState) -> tuple[str, ...]:
+    """The panels kept up to date for `state`: the chart, and the tab being shown."""
+    return tuple(tab for tab in TAB_LABELS if tab in ALWAYS_DRAWN or tab == state.tab)
 
 
-def view(
-    state: CompareState,
-    notices: list[Notice],
-    vocab: Vocabulary,
-    indicators: pd.DataFrame,
-    countries: pd.DataFrame,
-) -> html.Div:
-    series_query, map_query = split_state(state)
+def layout(request: PageRequest) -> html.Div:
+    state: CompareState = request.state
+    snap = query.get_snapshot()
+    vocab = snapshot_vocabulary()
+    drawn = drawn_panels(state)
+    shown = {tab: panel_key(tab, state) for tab in drawn}
+    panels = {tab: panel_values(tab, state) if tab in drawn else None for tab in TAB_LABELS}
     return html.Div(
         [
-            # The page's own view of the address bar: it reports links, back and forward.
-            # Changes are written by compare-history (push for a user's change, replace for
-            # a link made canonical).
-            dcc.Location(id="compare-url", refresh=False),
-            dcc.Store(id="compare-history"),
-            dcc.Store(id="compare-series-query", data=series_query),
-            dcc.Store(id="compare-map-query", data=map_query),
+            # What the address bar should show ({"search", "mode"}), written by the browser;
+            # a back or forward step the page did not write; what each panel shows.
+            dcc.Store(id=Compare.HISTORY, data=request.history(to_query(state))),
+            dcc.Store(id=Compare.POPSTATE),
+            dcc.Store(id=Compare.SHOWN, data=shown),
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
-            html.Div(notice_list(notices), id="compare-notices", role="status",
+            html.Div(notice_list(request.notices), id=Compare.NOTICES, role="status",
                      **{"aria-live": "polite"}),
-            controls(state, vocab, indicators, countries),
-            # Tabs are native radio buttons (arrow keys move between them); switching only
-            # shows another panel, in the browser.
+            controls(state, vocab, snap.indicators, snap.countries),
+            # Tabs are native radio buttons (arrow keys move between them); switching shows
+            # another panel in the browser, and draws it on the server the first time.
             dcc.RadioItems(
-                id="compare-tabs",
+                id=Compare.TABS,
                 value=state.tab,
                 options=[{"label": label, "value": tab} for tab, label in TAB_LABELS.items()],
                 className="tab-switch",
                 inputClassName="visually-hidden-focusable-input",
                 labelClassName="tab-label",
             ),
-            html.Div(chart_panel(), id="compare-panel-chart", hidden=state.tab != "chart"),
-            html.Div(map_panel(state), id="compare-panel-map", hidden=state.tab != "map"),
-            html.Div(table_panel(), id="compare-panel-table", hidden=state.tab != "table"),
-            html.Div(html.Div(id="compare-sources", className="tab-panel"),
-                     id="compare-panel-sources", hidden=state.tab != "sources"),
+            html.Div(chart_panel(state, panels["chart"]), id=compare_panel("chart"),
+                     hidden=state.tab != "chart"),
+            html.Div(map_panel(state, panels["map"]), id=compare_panel("map"),
+                     hidden=state.tab != "map"),
+            html.Div(table_panel(panels["table"]), id=compare_panel("table"),
+                     hidden=state.tab != "table"),
+            html.Div(html.Div(panels["sources"], id=Compare.SOURCES, className="tab-panel"),
+                     id=compare_panel("sources"), hidden=state.tab != "sources"),
         ],
         className="page page-compare",
     )
 
 
-def split_state(state: CompareState) -> tuple[dict, dict]:
-    """What the chart and table depend on, and what the map depends on. Scale and tab are
-    left out: changing them never rebuilds a figure on the server."""
-    data = as_dict(state)
-    series = {k: data[k] for k in ("indicator", "countries", "start", "end", "transform", "base")}
-    return series, {**series, "year": data["year"]}
+# ---- panels: what each tab shows, and the state it was drawn for ---------------------------------
 
+def panel_key(tab: str, state: CompareState) -> str:
+    """The view a panel shows: two states with the same key draw the same panel."""
+    if tab == "chart":
+        return to_query(compare_series.key(state))
+    if tab == "map":
+        return to_query(compare_map.key(state))
+    return to_query(replace(state, tab=tab, scale="linear", year=None))
+
+
+def panel_values(tab: str, state: CompareState) -> list:
+    """The outputs of one panel, in the order of PANEL_OUTPUTS[tab]."""
+    if tab == "chart":
+        return [charts.figure(ChartId.COMPARE_SERIES, state), coverage(state),
+                of_chart(ChartId.COMPARE_SERIES, state).url]
+    if tab == "map":
+        return [charts.figure(ChartId.COMPARE_MAP, state), compare_map.map_title(state),
+                of_chart(ChartId.COMPARE_MAP, state).url]
+    if tab == "table":
+        return [table_grid(state)]
+    return [sources(state)]
+
+
+# (component id, property) of each panel's outputs, matching panel_values.
+PANEL_OUTPUTS: dict[str, tuple[tuple[object, str], ...]] = {
+    "chart": ((ChartId.COMPARE_SERIES, "figure"), (Compare.COVERAGE, "children"),
+              ({"type": "chart-view", "chart": ChartId.COMPARE_SERIES}, "data")),
+    "map": ((ChartId.COMPARE_MAP, "figure"), (Compare.MAP_NOTE, "children"),
+            ({"type": "chart-view", "chart": ChartId.COMPARE_MAP}, "data")),
+    "table": ((compare_panel("table"), "children"),),
+    "sources": ((Compare.SOURCES, "children"),),
+}
+
+
+def chart_panel(state: CompareState, values: list | None) -> html.Div:
+    figure, covered, view_url = values or (None, [], None)
+    return html.Div(
+        html.Div(
+            [
+                html.Div(graph(ChartId.COMPARE_SERIES, t.TAB_CHART, figure, view_url=view_url,
+                               embed=True), className="col-12 col-lg-9"),
+                html.Aside(covered, id=Compare.COVERAGE, className="col-12 col-lg-3 coverage",
+                           **{"aria-live": "polite"}),
+            ],
+            className="row g-3",
+        ),
+        className="tab-panel",
+    )
+
+
+def map_panel(state: CompareState, values: list | None) -> html.Div:
+    figure, note, view_url = values or (None, "", None)
+    return html.Div(
+        [
+            html.Label(t.MAP_YEAR_LABEL, htmlFor=Compare.MAP_YEAR, className="form-label"),
+            dcc.Slider(id=Compare.MAP_YEAR, min=state.start, max=state.end, step=1,
+                       value=state.year or state.end, marks=year_marks(state.start, state.end),
+                       tooltip={"placement": "bottom"}),
+            graph(ChartId.COMPARE_MAP, t.TAB_MAP, figure, view_url=view_url, embed=True),
+            html.Div(note, id=Compare.MAP_NOTE, className="coverage"),
+        ],
+        className="tab-panel",
+    )
+
+
+def table_panel(values: list | None) -> list:
+    """The table is drawn when its tab is first shown, so the grid's code loads only then."""
+    return values[0] if values else []
+
+
+# ---- the pieces ---------------------------------------------------------------------------------
 
 def notice_list(notices: Iterable[Notice]) -> list:
     items = [
@@ -102,6 +166,123 @@ def notice_list(notices: Iterable[Notice]) -> list:
     return [html.Div([html.Strong(t.NOTICE_TITLE), html.Ul(items)],
                      className="alert alert-warning compare-notice")]
 
+
+@memoize(as_json=True)
+def coverage(state: CompareState) -> list:
+    """One line per country: latest year with data, or that there is none in range."""
+    state = compare_series.key(state)
+    df = compare_series.process_data(state)
+    years = format_year_span(state.start, state.end)
+    total = state.end - state.start + 1
+    lines = []
+    for code in state.countries:
+        name = query.country_name(code)
+        rows = df[df["country_code"] == code]
+        if rows.empty:
+            found = query.latest(state.indicator, code)
+            text = (t.COVERAGE_NONE_IN_RANGE.format(country=name, years=years, latest=found[0])
+                    if found else t.COVERAGE_NEVER.format(country=name))
+            lines.append(html.Li(text, className="coverage-missing"))
+            continue
+        items = [t.COVERAGE_LATEST.format(country=name, year=int(rows["year"].max()))]
+        missing = total - rows["year"].nunique()
+        if missing > 0 and state.transform != "pct_change":
+            items.append(t.COVERAGE_GAPS.format(count=missing, total=total))
+        lines.append(html.Li(
+            [html.Span(className="swatch", style={"background": theme.country_colour(code)}),
+             "; ".join(items)]))
+    last_year = query.last_year(state.indicator)
+    notes = [html.P(t.INDICATOR_ENDS.format(year=last_year), className="coverage-end")] if (
+        last_year is not None and last_year < state.end) else []
+    return [html.H2(t.COVERAGE_TITLE, className="h6"), *notes, html.Ul(lines)] if lines else notes
+
+
+def table_grid(state: CompareState) -> html.Div:
+    """Countries as rows, years as columns: sortable, filterable, the country column pinned,
+    with a CSV of the grid."""
+    df = compare_series.process_data(compare_series.key(state))
+    meta = query.indicator_meta(state.indicator)
+    places = decimals(meta, state.transform)
+    caption = t.TABLE_CAPTION.format(indicator=meta.get("short_name", state.indicator),
+                                     unit=value_unit(meta, state.transform, state.base) or "–",
+                                     years=format_year_span(state.start, state.end))
+    rows: list[dict] = []
+    years: list[int] = []
+    if not df.empty:
+        wide = df.pivot_table(index="country_code", columns="year", values="value",
+                              aggfunc="last")
+        years = sorted(int(y) for y in wide.columns)
+        for code in [c for c in state.countries if c in wide.index]:
+            row: dict = {"country": query.country_name(code)}
+            row.update({str(y): (None if pd.isna(v) else float(v))
+                        for y, v in wide.loc[code].items()})
+            rows.append(row)
+    return html.Div([
+        html.P(caption, className="table-caption"),
+        dag.AgGrid(
+            id=Compare.TABLE,
+            rowData=rows,
+            columnDefs=table_columns(years, places),
+            defaultColDef={"sortable": True, "resizable": True, "filter": True},
+            # Every cell is in the page (at most 20 rows): all of it can be read, found and
+            # printed, not only the columns scrolled into view.
+            dashGridOptions={"domLayout": "autoHeight", "suppressMovableColumns": True,
+                             "ensureDomOrder": True, "suppressColumnVirtualisation": True},
+            csvExportParams={"fileName": f"{state.indicator}-table.csv"},
+            className="ag-theme-quartz data-grid",
+            style={"width": "100%"},
+        ),
+    ], className="tab-panel")
+
+
+def table_columns(years: Iterable[int], places: int) -> list[dict]:
+    number = {"function": f"params.value == null ? '–' : d3.format(',.{places}f')(params.value)"}
+    return [{"headerName": t.TABLE_COUNTRY, "field": "country", "pinned": "left",
+             "filter": "agTextColumnFilter", "minWidth": 160}] + [
+        {"headerName": str(year), "field": str(year), "type": "numericColumn",
+         "filter": "agNumberColumnFilter", "valueFormatter": number, "minWidth": 96}
+        for year in years
+    ]
+
+
+def sources(state: CompareState) -> list:
+    meta = query.indicator_meta(state.indicator)
+
+    def entry(term: str, value: object) -> list:
+        return [html.Dt(term), html.Dd(str(value))] if value else []
+
+    citation = t.CITATION.format(source=meta.get("source", ""), name=meta.get("name", ""),
+                                 code=state.indicator, vintage=meta.get("vintage", ""),
+                                 url=meta.get("source_url", ""), licence=meta.get("licence", ""))
+    shown = t.TRANSFORMS[state.transform] if state.transform != "none" else ""
+    return [
+        html.H2(meta.get("name", state.indicator), className="h4"),
+        html.Dl([
+            *entry(t.SOURCES_DEFINITION, meta.get("definition")),
+            *entry(t.SOURCES_UNIT, meta.get("unit")),
+            *entry(t.SOURCES_TRANSFORM, shown),
+            *entry(t.SOURCES_FORMULA, meta.get("formula")),
+            *entry(t.SOURCES_SOURCE, meta.get("source")),
+            *entry(t.SOURCES_LICENCE, meta.get("licence")),
+            *entry(t.SOURCES_VINTAGE, meta.get("vintage")),
+            *entry(t.SOURCES_CODE, state.indicator),
+        ], className="sources-list"),
+        html.H3(t.SOURCES_CITATION, className="h5"),
+        html.Div([
+            html.P(citation, id=Compare.CITATION, className="citation"),
+            dcc.Clipboard(target_id=Compare.CITATION, title=t.SOURCES_COPY,
+                          className="copy-button"),
+        ], className="citation-box"),
+    ]
+
+
+def indicator_info(indicator: str) -> list:
+    meta = query.indicator_meta(indicator)
+    return [html.Span(meta.get("unit", ""), className="info-unit"), " — ",
+            short_definition(meta.get("definition"))]
+
+
+# ---- controls -----------------------------------------------------------------------------------
 
 def indicator_options(indicators: pd.DataFrame) -> list[dict]:
     """Indicators grouped by topic under disabled headings; searchable by name, code and unit."""
@@ -145,16 +326,23 @@ def country_picker(component_id: str, value: list[str], countries: pd.DataFrame,
     ], className="col-12 col-lg-6")
 
 
-def country_options(countries: pd.DataFrame) -> list[dict]:
-    """Pilots first, then countries, then regions and income groups."""
-    frame = countries.assign(
-        group=countries["pilot"].map({True: 0, False: 1}).where(~countries["aggregate"], 2)
+@memoize(as_json=True)
+def _country_options(codes: tuple[str, ...]) -> list[dict]:
+    countries = query.get_snapshot().countries
+    frame = countries[countries["country_code"].isin(codes)]
+    frame = frame.assign(
+        group=frame["pilot"].map({True: 0, False: 1}).where(~frame["aggregate"], 2)
     ).sort_values(["group", "name"])
     return [
         {"label": row.name, "value": row.country_code,
          "search": f"{row.name} {row.country_code}"}
         for row in frame.itertuples(index=False)
     ]
+
+
+def country_options(countries: pd.DataFrame) -> list[dict]:
+    """Pilots first, then countries, then regions and income groups."""
+    return _country_options(tuple(sorted(countries["country_code"])))
 
 
 def transform_options(allowed: Iterable[str]) -> list[dict]:
@@ -180,23 +368,25 @@ def controls(
             html.Div(
                 [
                     html.Div([
-                        html.Label(t.INDICATOR_LABEL, htmlFor="compare-indicator",
+                        html.Label(t.INDICATOR_LABEL, htmlFor=Compare.INDICATOR,
                                    className="form-label"),
-                        dcc.Dropdown(id="compare-indicator", options=indicator_options(indicators),
+                        dcc.Dropdown(id=Compare.INDICATOR,
+                                     options=indicator_options(indicators),
                                      value=state.indicator, clearable=False, searchable=True,
                                      placeholder=t.INDICATOR_PLACEHOLDER, maxHeight=360,
                                      labels={"no_options_found": t.NO_OPTIONS}),
-                        html.Div(id="compare-indicator-info", className="indicator-info"),
+                        html.Div(indicator_info(state.indicator), id=Compare.INDICATOR_INFO,
+                                 className="indicator-info"),
                     ], className="col-12 col-lg-6"),
-                    country_picker("compare-countries", list(state.countries), countries, t),
+                    country_picker(Compare.COUNTRIES, list(state.countries), countries, t),
                 ],
                 className="row g-3",
             ),
             html.Div(
                 [
                     html.Div([
-                        html.Label(t.YEARS_LABEL, htmlFor="compare-years", className="form-label"),
-                        dcc.RangeSlider(id="compare-years", min=vocab.first_year,
+                        html.Label(t.YEARS_LABEL, htmlFor=Compare.YEARS, className="form-label"),
+                        dcc.RangeSlider(id=Compare.YEARS, min=vocab.first_year,
                                         max=vocab.last_year, step=1,
                                         value=[state.start, state.end],
                                         marks=year_marks(vocab.first_year, vocab.last_year),
@@ -204,24 +394,24 @@ def controls(
                                         tooltip={"placement": "bottom"}),
                     ], className="col-12 col-lg-5"),
                     html.Div([
-                        html.Label(t.TRANSFORM_LABEL, htmlFor="compare-transform",
+                        html.Label(t.TRANSFORM_LABEL, htmlFor=Compare.TRANSFORM,
                                    className="form-label"),
-                        dcc.RadioItems(id="compare-transform",
+                        dcc.RadioItems(id=Compare.TRANSFORM,
                                        options=transform_options(
                                            vocab.allowed_transforms(state.indicator)),
                                        value=state.transform, className="choice-list"),
                         html.Div([
-                            html.Label(t.BASE_LABEL, htmlFor="compare-base",
+                            html.Label(t.BASE_LABEL, htmlFor=Compare.BASE,
                                        className="form-label"),
-                            dcc.Dropdown(id="compare-base",
+                            dcc.Dropdown(id=Compare.BASE,
                                          options=base_options(state.start, state.end),
                                          value=state.base or state.start, clearable=False),
-                        ], id="compare-base-box", hidden=state.transform != "index",
+                        ], id=Compare.BASE_BOX, hidden=state.transform != "index",
                            className="base-box"),
                     ], className="col-12 col-md-8 col-lg-4"),
                     html.Div([
-                        html.Label(t.SCALE_LABEL, htmlFor="compare-scale", className="form-label"),
-                        dcc.RadioItems(id="compare-scale",
+                        html.Label(t.SCALE_LABEL, htmlFor=Compare.SCALE, className="form-label"),
+                        dcc.RadioItems(id=Compare.SCALE,
                                        options=[{"label": label, "value": scale}
                                                 for scale, label in t.SCALES.items()],
                                        value=state.scale, className="choice-list"),
@@ -232,64 +422,3 @@ def controls(
         ],
         className="compare-controls",
     )
-
-
-def chart_panel() -> html.Div:
-    return html.Div(
-        html.Div(
-            [
-                html.Div(dcc.Loading(graph("compare-chart", t.TAB_CHART, embed=True), type="dot",
-                                     delay_show=300),
-                         className="col-12 col-lg-9"),
-                html.Aside(id="compare-coverage", className="col-12 col-lg-3 coverage",
-                           **{"aria-live": "polite"}),
-            ],
-            className="row g-3",
-        ),
-        className="tab-panel",
-    )
-
-
-def map_panel(state: CompareState) -> html.Div:
-    return html.Div(
-        [
-            html.Label(t.MAP_YEAR_LABEL, htmlFor="compare-map-year", className="form-label"),
-            dcc.Slider(id="compare-map-year", min=state.start, max=state.end, step=1,
-                       value=state.year or state.end, marks=year_marks(state.start, state.end),
-                       tooltip={"placement": "bottom"}),
-            dcc.Loading(graph("compare-map", t.TAB_MAP, embed=True), type="dot", delay_show=300),
-            html.Div(id="compare-map-note", className="coverage"),
-        ],
-        className="tab-panel",
-    )
-
-
-def table_panel() -> html.Div:
-    return html.Div(
-        [
-            html.P(id="compare-table-caption", className="table-caption"),
-            dash_table.DataTable(
-                id="compare-table",
-                sort_action="native",
-                style_table={"overflowX": "auto", "maxWidth": "100%"},
-                style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "0.4rem",
-                            "textAlign": "right", "minWidth": "4.5rem"},
-                style_cell_conditional=[{"if": {"column_id": "country"}, "textAlign": "left"}],
-                style_header={"fontWeight": "700", "backgroundColor": "#f6f8fa"},
-                style_as_list_view=True,
-            ),
-        ],
-        className="tab-panel",
-    )
-
-
-def table_columns(years: Iterable[int], decimals: int) -> list[dict]:
-    numeric = {"specifier": d3_format(decimals), "nully": "–"}
-    return [{"name": t.TABLE_COUNTRY, "id": "country", "type": "text"}] + [
-        {"name": str(year), "id": str(year), "type": "numeric", "format": numeric}
-        for year in years
-    ]
-
-
-def year_span(start: int, end: int) -> str:
-    return format_year_span(start, end)

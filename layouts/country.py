@@ -1,44 +1,55 @@
 """Country profiles: /country (choose a country) and /country/<ISO3> (the profile).
 
-The layout is the page's frame; callbacks.country fills every number, chart and note from
-the query layer. The page prints as an A4 migration profile (assets/styles/print.css).
+The profile's first render carries everything: the summary, the headline cards and every
+chart, drawn (each chart's figure is cached per view). Its two controls redraw only the charts
+that depend on them (callbacks/country.py). The page prints as an A4 migration profile
+(assets/styles/print.css).
 """
 
 from __future__ import annotations
 
 from dash import dcc, html
 
-from layouts import labour
+import query
+from figures import sparkline, theme
+from ids import ChartId, Profile
+from layouts.blocks import chart_block
+from layouts.chart_sources import chart_footer
 from layouts.compare import country_options, notice_list
-from layouts.graph import graph
-from state.compare import PILOTS
-from state.country import MEASURES, CountryState, parse
+from layouts.labour import profile_section as labour_section
+from pages import PageRequest
+from query.profile import Headline, headline, profile_facts
+from serving.cache import memoize
+from state.compare import PILOTS, CompareState, snapshot_vocabulary
+from state.compare import to_url as compare_url
+from state.country import MEASURES, ProfileState, shown_year, to_query
 from text import common as tc
 from text import country as t
+from text.numbers import format_number, format_value
+from text.profile_summary import summary
+
+# Headline cards in order, with how their five-year change is told: relative (%), in
+# percentage points (for shares), or as a difference (net migration changes sign).
+CARDS = (
+    ("BX.TRF.PWKR.CD.DT", "relative"),
+    ("BX.TRF.PWKR.DT.GD.ZS", "points"),
+    ("DESA.EMIG.TOTL", "relative"),
+    ("DESA.EMIG.TOTL.ZS", "points"),
+    ("SM.POP.TOTL", "relative"),
+    ("SM.POP.NETM", "absolute"),
+    ("UNHCR.REFG.OR", "relative"),
+)
+SPARKLINE_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True}
+# The charts of each section, in order; the first section's charts follow the measure, the
+# second's the year.
+FINANCE_CHARTS = (ChartId.PROFILE_FINANCE,)
+DIASPORA_CHARTS = (ChartId.PROFILE_DESTINATIONS, ChartId.PROFILE_DESTINATIONS_MAP,
+                   ChartId.PROFILE_DESTINATIONS_TREND)
 
 
-def layout(iso3: str | None = None, **params: str) -> html.Div:
-    try:
-        from query import get_snapshot
-
-        snap = get_snapshot()
-    except Exception:  # a missing or corrupt snapshot is a message on the page, not a crash
-        return html.Div([html.H1(t.INDEX_TITLE),
-                         html.P(tc.DATA_UNAVAILABLE, className="alert alert-warning")],
-                        className="page")
-    if iso3 is None:
-        return index(snap.countries)
-    code = iso3.strip().upper()
-    name = snap.country_names.get(code)
-    if name is None:
-        return not_found(iso3)
-    stock_years = sorted(int(y) for y in snap.migrant_stock["year"].unique())
-    state, notices = parse(params, stock_years)
-    return profile(code, name, state, notices, stock_years)
-
-
-def index(countries: object) -> html.Div:
+def index(request: PageRequest) -> html.Div:
     """Pilot profiles first, then a search over every country."""
+    countries = query.get_snapshot().countries
     places = countries[~countries["aggregate"]]
     pilots = [code for code in PILOTS if code in set(places["country_code"])]
     names = dict(zip(places["country_code"], places["name"], strict=True))
@@ -49,14 +60,22 @@ def index(countries: object) -> html.Div:
             html.H2(t.PILOTS_TITLE),
             html.Ul([html.Li(dcc.Link(names[c], href=f"/country/{c}")) for c in pilots],
                     className="pilot-links"),
-            html.Label(t.PICKER_LABEL, htmlFor="country-picker", className="form-label"),
-            dcc.Dropdown(id="country-picker", options=country_options(places), searchable=True,
+            html.Label(t.PICKER_LABEL, htmlFor=Profile.PICKER, className="form-label"),
+            dcc.Dropdown(id=Profile.PICKER, options=country_options(places), searchable=True,
                          placeholder=t.PICKER_PLACEHOLDER, maxHeight=360,
                          labels={"no_options_found": t.NO_OPTIONS},
                          className="country-picker"),
         ],
         className="page page-country-index",
     )
+
+
+def layout(request: PageRequest) -> html.Div:
+    state: ProfileState = request.state
+    name = query.get_snapshot().country_names.get(state.iso3)
+    if name is None:
+        return not_found(request.params.get("iso3", ""))
+    return profile(request, name)
 
 
 def not_found(given: str) -> html.Div:
@@ -76,30 +95,20 @@ def section(key: str, title: str, *children: object) -> html.Section:
                         className="profile-section")
 
 
-def chart(graph_id: str, label: str) -> html.Div:
-    return dcc.Loading(graph(graph_id, label), type="dot", delay_show=300)
-
-
-def labour_section(code: str) -> html.Section:
-    """The labour view's section of the profile where it provides one, else a marked place."""
-    provided = getattr(labour, "profile_section", None)
-    body = provided(code) if provided else [html.H2(t.LABOUR_TITLE),
-                                            html.P(t.LABOUR_PENDING, className="text-muted")]
-    return html.Div(body, id="country-section-labour", className="profile-section")
-
-
-def profile(code: str, name: str, state: CountryState, notices: list,
-            stock_years: list[int]) -> html.Div:
-    year = state.year or stock_years[-1]
+def profile(request: PageRequest, name: str) -> html.Div:
+    state: ProfileState = request.state
+    notices = [n for n in request.notices if n.param != "country"]
+    code = state.iso3
+    years = snapshot_vocabulary().stock_years
     others = [c for c in PILOTS if c != code]
     return html.Div(
         [
-            dcc.Location(id="country-url", refresh=False),
-            dcc.Store(id="country-code", data=code),
+            dcc.Store(id=Profile.HISTORY, data=request.history(to_query(state))),
+            dcc.Store(id=Profile.POPSTATE),
             html.Div(
                 [
-                    html.H1(t.TITLE.format(country=name), id="country-title"),
-                    html.Button(t.PRINT, id="country-print", n_clicks=0,
+                    html.H1(t.TITLE.format(country=name), id=Profile.TITLE),
+                    html.Button(t.PRINT, id=Profile.PRINT, n_clicks=0,
                                 className="btn btn-outline-primary no-print"),
                 ],
                 className="profile-head",
@@ -108,67 +117,120 @@ def profile(code: str, name: str, state: CountryState, notices: list,
                 html.Span(dcc.Link(tc.PILOT_NAMES[c], href=f"/country/{c}"),
                           className="pilot-link") for c in others]],
                 className="profile-pilots no-print"),
-            html.Div(notice_list(notices), id="country-notices", role="status",
+            html.Div(notice_list(notices), id=Profile.NOTICES, role="status",
                      className="no-print", **{"aria-live": "polite"}),
             html.Section([html.H2(t.SUMMARY_TITLE, className="visually-hidden"),
-                          html.Div(id="country-summary", className="profile-summary")],
+                          html.Div([html.P(s) for s in summary(profile_facts(code))],
+                                   id=Profile.SUMMARY, className="profile-summary")],
                          className="profile-section"),
             html.Section([html.H2(t.CARDS_TITLE, className="visually-hidden"),
-                          dcc.Loading(html.Div(id="country-cards", className="profile-cards"),
-                                      type="dot", delay_show=300),
-                          html.Div(id="country-cards-sources")],
+                          html.Div(cards(code), id=Profile.CARDS, className="profile-cards"),
+                          html.Div(chart_footer(
+                              [query.indicator_meta(i) for i, _ in CARDS]),
+                              id=Profile.CARDS_SOURCES)],
                          className="profile-section"),
             section(
                 "finance", t.FINANCE_TITLE,
                 html.P(t.FINANCE_INTRO),
                 html.Div([
-                    html.Label(t.FINANCE_MEASURE_LABEL, htmlFor="country-measure",
+                    html.Label(t.FINANCE_MEASURE_LABEL, htmlFor=Profile.MEASURE,
                                className="form-label"),
-                    dcc.RadioItems(id="country-measure", value=state.measure,
+                    dcc.RadioItems(id=Profile.MEASURE, value=state.measure,
                                    options=[{"label": t.FINANCE_MEASURES[m], "value": m}
                                             for m in MEASURES],
                                    className="choice-list", inline=True),
                 ], className="profile-controls no-print"),
-                chart("country-finance", t.FINANCE_TITLE),
-                html.Div(id="country-finance-note", className="coverage"),
-                html.Div(id="country-finance-sources"),
+                *[chart_block(c, state, heading="h3") for c in FINANCE_CHARTS],
             ),
             section(
                 "diaspora", t.DIASPORA_TITLE,
                 html.P(t.DIASPORA_INTRO.format(country=name)),
                 html.Div([
-                    html.Label(t.DIASPORA_YEAR_LABEL, htmlFor="country-year",
+                    html.Label(t.DIASPORA_YEAR_LABEL, htmlFor=Profile.YEAR,
                                className="form-label"),
-                    dcc.Dropdown(id="country-year", value=year, clearable=False,
-                                 searchable=False, className="year-picker",
+                    dcc.Dropdown(id=Profile.YEAR, value=shown_year(state, snapshot_vocabulary()),
+                                 clearable=False, searchable=False, className="year-picker",
                                  options=[{"label": str(y), "value": y}
-                                          for y in reversed(stock_years)]),
+                                          for y in reversed(years)]),
                 ], className="profile-controls no-print"),
-                html.H3(id="country-destinations-title", className="h5"),
-                chart("country-destinations-bar", t.DIASPORA_TITLE),
-                html.Div(id="country-destinations-note", className="coverage"),
-                html.H3(id="country-map-title", className="h5"),
-                chart("country-destinations-map", t.DIASPORA_TITLE),
-                html.P(id="country-map-note", className="coverage"),
-                html.H3(id="country-trend-title", className="h5"),
-                chart("country-destinations-trend", t.DIASPORA_TITLE),
-                html.Div(id="country-diaspora-sources"),
+                *[chart_block(c, state, heading="h3") for c in DIASPORA_CHARTS],
             ),
             section(
                 "senders", t.SENDERS_TITLE,
                 html.P(t.SENDERS_INTRO.format(country=name)),
                 html.P(t.SENDERS_CAVEAT, className="caveat"),
-                chart("country-senders", t.SENDERS_TITLE),
-                html.Div(id="country-senders-sources"),
+                chart_block(ChartId.PROFILE_SENDERS, state, heading="h3"),
             ),
             section(
                 "costs", t.COSTS_TITLE,
                 html.P(t.COSTS_INTRO.format(country=name)),
-                chart("country-costs", t.COSTS_TITLE),
-                html.Div(id="country-costs-note", className="coverage"),
-                html.Div(id="country-costs-sources"),
+                chart_block(ChartId.PROFILE_COSTS, state, heading="h3"),
             ),
             labour_section(code),
         ],
         className="page page-country",
     )
+
+
+# ---- headline cards ----------------------------------------------------------------------------
+
+@memoize(as_json=True)
+def cards(code: str) -> list:
+    country = query.country_name(code)
+    return [card(code, country, indicator, kind) for indicator, kind in CARDS]
+
+
+def change_text(item: Headline, kind: str, unit: str, decimals: int) -> str:
+    """The change since about five years before the latest value, in words."""
+    if item.year is None:
+        return ""
+    if item.base_value is None:
+        return t.CARD_CHANGE_NONE.format(year=item.year - 5)
+    diff = item.value - item.base_value
+    sign = "+" if round(diff, max(decimals, 1)) > 0 else ""
+    if kind == "points":
+        change = t.CHANGE_POINTS.format(sign=sign, value=format_number(diff, 1))
+    elif kind == "relative" and item.base_value > 0:
+        pct = diff / item.base_value * 100
+        change = t.CHANGE_PERCENT.format(sign="+" if round(pct) > 0 else "",
+                                         value=format_number(pct, 0))
+    else:
+        change = t.CHANGE_ABSOLUTE.format(sign=sign, value=format_value(diff, unit, decimals))
+    return t.CARD_CHANGE.format(change=change, year=item.base_year)
+
+
+def card(code: str, country: str, indicator: str, kind: str) -> html.Div:
+    meta = query.indicator_meta(indicator)
+    title = t.CARD_TITLES[indicator]
+    item = headline(indicator, code)
+    last = query.last_year(indicator)
+    link = dcc.Link(t.CARD_COMPARE, className="card-compare no-print",
+                    title=t.CARD_COMPARE_TITLE.format(title=title, country=country),
+                    href=compare_url(CompareState(indicator=indicator, countries=(code,),
+                                                  start=2000, end=last or 2000)))
+    if item.year is None:
+        return html.Div([html.H3(title, className="card-title"),
+                         html.P(t.CARD_NO_DATA.format(country=country),
+                                className="card-gap")],
+                        className="profile-card profile-card-empty",
+                        **{"data-indicator": indicator})
+    unit = meta.get("unit_short") or ""
+    decimals = int(meta.get("decimals") or 0)
+    notes = [t.CARD_OLD.format(year=item.year)] if last is not None and item.year < last else []
+    line = sparkline.create_figure(query.series(indicator, [code]),
+                                   colour=theme.country_colour(code))
+    return html.Div(
+        [
+            html.H3(title, className="card-title"),
+            html.P([html.Span(format_value(item.value, unit, decimals), className="card-value"),
+                    " ", html.Span(t.CARD_YEAR.format(year=item.year), className="card-year")]),
+            html.P(change_text(item, kind, unit, decimals), className="card-change"),
+            *[html.P(note, className="card-gap") for note in notes],
+            html.Div(dcc.Graph(figure=line, config=SPARKLINE_CONFIG, className="sparkline"),
+                     role="img", **{"aria-label": t.SPARKLINE_LABEL.format(
+                         title=title, years=f"{item.years[0]}–{item.years[-1]}")}),
+            link,
+        ],
+        className="profile-card", **{"data-indicator": indicator},
+    )
+

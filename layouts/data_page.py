@@ -7,40 +7,39 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
+import dash_ag_grid as dag
 import pandas as pd
-from dash import dash_table, dcc, html
+from dash import dcc, html
 from flask import has_request_context, request
 
+import query
 from exports.citation import citation
+from ids import DataPage
 from layouts.compare import TOPIC_ORDER
-from text import common as tc
+from pages import PageRequest
+from query.coverage import country_coverage, indicator_coverage, pilot_coverage
 from text import data_page as t
+
+NUMERIC_COLUMNS = ("first_year", "last_year", "years")
 
 BULK_URL = "/api/v1/bulk.zip"
 API_URL = "/api/v1/"
 
 
-def layout(indicator: str | None = None, **_params: str) -> html.Div:
-    try:
-        from query import get_snapshot
-        from query.coverage import indicator_coverage, pilot_coverage
-
-        snap = get_snapshot()
-        summary = indicator_coverage(snap.values, snap.countries).set_index("indicator_code")
-        pilots = snap.countries.loc[snap.countries["pilot"].astype(bool)]
-        by_pilot = pilot_coverage(snap.values, pilots["country_code"].tolist())
-    except Exception:  # a missing or corrupt snapshot is a message on the page, not a crash
-        return html.Div([html.H1(t.TITLE),
-                         html.P(tc.DATA_UNAVAILABLE, className="alert alert-warning")],
-                        className="page page-data")
+def layout(request: PageRequest) -> html.Div:
+    snap = query.get_snapshot()
+    summary = indicator_coverage(snap.values, snap.countries).set_index("indicator_code")
+    pilots = snap.countries.loc[snap.countries["pilot"].astype(bool)]
+    by_pilot = pilot_coverage(snap.values, pilots["country_code"].tolist())
     indicators = ordered(snap.indicators)
+    indicator = request.params.get("indicator")
     chosen = indicator if indicator in set(indicators["code"]) else indicators["code"].iloc[0]
     return html.Div(
         [
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
             downloads(str(snap.vintage.get("snapshot", ""))),
-            html.H2(t.INDICATORS_TITLE, id="data-indicators-title"),
+            html.H2(t.INDICATORS_TITLE, id=DataPage.INDICATORS_TITLE),
             indicator_table(indicators, summary),
             html.H2(t.PILOTS_TITLE),
             pilot_table(indicators, pilots, by_pilot),
@@ -68,9 +67,9 @@ def downloads(snapshot: str) -> html.Section:
             html.H2(t.DOWNLOADS_TITLE),
             html.Div(
                 [
-                    html.A(t.BULK_LINK, href=BULK_URL, id="data-bulk-link",
+                    html.A(t.BULK_LINK, href=BULK_URL, id=DataPage.BULK_LINK,
                            className="btn btn-primary", download=""),
-                    html.A(t.API_LINK, href=API_URL, id="data-api-link",
+                    html.A(t.API_LINK, href=API_URL, id=DataPage.API_LINK,
                            className="btn btn-outline-secondary"),
                 ],
                 className="data-actions",
@@ -125,7 +124,7 @@ def indicator_table(indicators: pd.DataFrame, summary: pd.DataFrame) -> html.Div
         html.Table([
             html.Caption(t.INDICATORS_CAPTION.format(count=len(indicators))),
             html.Thead(header), html.Tbody(body),
-        ], className="table table-sm data-table", id="data-indicator-table"),
+        ], className="table table-sm data-table", id=DataPage.INDICATOR_TABLE),
         className="data-table-wrap",
     )
 
@@ -149,36 +148,58 @@ def pilot_table(
         body.append(html.Tr([html.Th(row.short_name, scope="row"), *cells]))
     return html.Div(
         html.Table([html.Caption(t.PILOTS_CAPTION), html.Thead(header), html.Tbody(body)],
-                   className="table table-sm data-table", id="data-pilot-table"),
+                   className="table table-sm data-table", id=DataPage.PILOT_TABLE),
         className="data-table-wrap",
     )
 
 
 def country_coverage_panel(indicators: pd.DataFrame, chosen: str) -> html.Div:
-    columns = [{"name": label, "id": key} for key, label in t.COUNTRY_COLUMNS.items()]
+    caption, rows = coverage_rows(chosen)
+    columns = [{"headerName": label, "field": key,
+                **({"pinned": "left", "minWidth": 200} if key == "country_name" else {}),
+                **({"type": "numericColumn", "filter": "agNumberColumnFilter"}
+                   if key in NUMERIC_COLUMNS else {})}
+               for key, label in t.COUNTRY_COLUMNS.items()]
     return html.Div(
         [
-            html.Label(t.COUNTRY_COVERAGE_LABEL, htmlFor="data-coverage-indicator",
+            html.Label(t.COUNTRY_COVERAGE_LABEL, htmlFor=DataPage.COVERAGE_INDICATOR,
                        className="form-label"),
             dcc.Dropdown(
-                id="data-coverage-indicator", value=chosen, clearable=False, searchable=True,
+                id=DataPage.COVERAGE_INDICATOR, value=chosen, clearable=False, searchable=True,
                 options=[{"label": f"{row.short_name} ({row.code})", "value": row.code}
                          for row in indicators.itertuples(index=False)],
             ),
-            html.P(id="data-coverage-caption", className="table-caption mt-2",
+            html.P(caption, id=DataPage.COVERAGE_CAPTION, className="table-caption mt-2",
                    role="status"),
-            dash_table.DataTable(
-                id="data-coverage-table", columns=columns, sort_action="native",
-                filter_action="native", page_size=25,
-                style_table={"overflowX": "auto", "maxWidth": "100%"},
-                style_cell={"fontFamily": "inherit", "fontSize": "0.95rem", "padding": "0.3rem",
-                            "textAlign": "left"},
-                style_header={"fontWeight": "700", "backgroundColor": "#f6f8fa"},
-                style_as_list_view=True,
+            dag.AgGrid(
+                id=DataPage.COVERAGE_TABLE, rowData=rows, columnDefs=columns,
+                defaultColDef={"sortable": True, "filter": True, "resizable": True},
+                dashGridOptions={"pagination": True, "paginationPageSize": 25,
+                                 "domLayout": "autoHeight", "ensureDomOrder": True},
+                csvExportParams={"fileName": f"coverage-{chosen}.csv"},
+                className="ag-theme-quartz data-grid", style={"width": "100%"},
             ),
         ],
         className="data-coverage",
     )
+
+
+def coverage_rows(indicator: str) -> tuple[str, list[dict]]:
+    """The caption and the rows of the coverage table: every place with data for the
+    indicator, its first and last year and the number of years."""
+    snap = query.get_snapshot()
+    found = country_coverage(snap.values, snap.countries, indicator)
+    rows = [
+        {"country_name": row.country_name, "country_code": row.country_code,
+         "kind": t.KIND_AGGREGATE if row.aggregate else t.KIND_COUNTRY,
+         "first_year": int(row.first_year), "last_year": int(row.last_year),
+         "years": int(row.years)}
+        for row in found.itertuples(index=False)
+    ]
+    caption = t.COUNTRY_COVERAGE_CAPTION.format(
+        name=query.indicator_meta(indicator).get("name", indicator),
+        countries=int((~found["aggregate"]).sum()), aggregates=int(found["aggregate"].sum()))
+    return caption, rows
 
 
 def sources_table(sources: pd.DataFrame) -> html.Div:
@@ -197,7 +218,7 @@ def sources_table(sources: pd.DataFrame) -> html.Div:
     ]
     return html.Div(
         html.Table([html.Thead(header), html.Tbody(body)],
-                   className="table table-sm data-table", id="data-sources-table"),
+                   className="table table-sm data-table", id=DataPage.SOURCES_TABLE),
         className="data-table-wrap",
     )
 
@@ -213,7 +234,7 @@ def how_to_cite(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Div:
             html.P(t.CITE_BODY),
             html.P(citation(example, date.today(),
                             f"{site_root()}compare?indicator={quote(str(example['code']))}"),
-                   className="citation", id="data-citation-example"),
+                   className="citation", id=DataPage.CITATION_EXAMPLE),
             html.P(t.CITE_SOURCES),
             html.Ul([html.Li(_text(row.citation)) for row in sources.itertuples(index=False)
                      if _text(row.citation)]),

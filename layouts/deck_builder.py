@@ -5,55 +5,57 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from state.deck import MAX_TITLE, Slide
+from ids import Deck, DeckRow
+from pages import PageRequest
+from pages.deck import MAX_TITLE, Slide
 from text import present as t
 
 
-def layout(**_params: str) -> html.Div:
+def layout(request: PageRequest) -> html.Div:
     return html.Div(
         [
             html.H1(t.BUILDER_TITLE),
             html.P(t.BUILDER_INTRO, className="lead-sm"),
-            html.Div(id="deck-message", role="status", **{"aria-live": "polite"}),
+            html.Div(id=Deck.MESSAGE, role="status", **{"aria-live": "polite"}),
             html.Div([
-                html.Label(t.DECK_TITLE_LABEL, htmlFor="deck-title", className="form-label"),
-                dcc.Input(id="deck-title", type="text", debounce=True, maxLength=MAX_TITLE,
+                html.Label(t.DECK_TITLE_LABEL, htmlFor=Deck.TITLE, className="form-label"),
+                dcc.Input(id=Deck.TITLE, type="text", debounce=True, maxLength=MAX_TITLE,
                           placeholder=t.DECK_TITLE_PLACEHOLDER, className="form-control"),
             ], className="deck-field"),
             html.H2(t.SLIDES_TITLE),
-            html.P(t.EMPTY_DECK, id="deck-empty", hidden=True, className="deck-empty"),
-            html.Ol(id="deck-slides", className="deck-slides"),
+            html.P(t.EMPTY_DECK, id=Deck.EMPTY, hidden=True, className=Deck.EMPTY),
+            html.Ol(id=Deck.SLIDES, className=Deck.SLIDES),
             html.Div([
-                html.Label(t.ADD_LINK_LABEL, htmlFor="deck-add-link", className="form-label"),
+                html.Label(t.ADD_LINK_LABEL, htmlFor=Deck.ADD_LINK, className="form-label"),
                 html.Div([
-                    dcc.Input(id="deck-add-link", type="text", debounce=False,
+                    dcc.Input(id=Deck.ADD_LINK, type="text", debounce=False,
                               placeholder=t.ADD_LINK_PLACEHOLDER, className="form-control"),
-                    html.Button(t.ADD_LINK_BUTTON, id="deck-add-link-button", type="button",
+                    html.Button(t.ADD_LINK_BUTTON, id=Deck.ADD_LINK_BUTTON, type="button",
                                 className="btn btn-outline-primary"),
-                ], className="deck-add-link"),
+                ], className=Deck.ADD_LINK),
             ], className="deck-field"),
             html.Div([
-                dcc.Link(t.PRESENT, id="deck-present", href="/present",
+                dcc.Link(t.PRESENT, id=Deck.PRESENT, href="/present",
                          className="btn btn-primary"),
-                html.Button(t.EXPORT, id="deck-export", type="button",
+                html.Button(t.EXPORT, id=Deck.EXPORT, type="button",
                             className="btn btn-outline-secondary"),
-                dcc.Download(id="deck-download"),
-                html.Button(t.START_READY, id="deck-ready", type="button",
+                dcc.Download(id=Deck.DOWNLOAD),
+                html.Button(t.START_READY, id=Deck.READY, type="button",
                             className="btn btn-outline-secondary"),
-                html.Button(t.CLEAR, id="deck-clear", type="button",
+                html.Button(t.CLEAR, id=Deck.CLEAR, type="button",
                             className="btn btn-outline-danger"),
             ], className="deck-actions"),
             html.Div([
-                html.Label(t.SHARE_LABEL, htmlFor="deck-share-url", className="form-label"),
+                html.Label(t.SHARE_LABEL, htmlFor=Deck.SHARE_URL, className="form-label"),
                 html.Div([
-                    dcc.Input(id="deck-share-url", type="text", readOnly=True,
+                    dcc.Input(id=Deck.SHARE_URL, type="text", readOnly=True,
                               className="form-control"),
-                    dcc.Clipboard(target_id="deck-share-url", title=t.COPY,
+                    dcc.Clipboard(target_id=Deck.SHARE_URL, title=t.COPY,
                                   className="copy-button"),
                 ], className="deck-share"),
-            ], id="deck-share-box", className="deck-field"),
-            dcc.Upload(html.Div(t.IMPORT), id="deck-upload", accept=".json,application/json",
-                       multiple=False, className="deck-upload"),
+            ], id=Deck.SHARE_BOX, className="deck-field"),
+            dcc.Upload(html.Div(t.IMPORT), id=Deck.UPLOAD, accept=".json,application/json",
+                       multiple=False, className=Deck.UPLOAD),
         ],
         className="page page-deck",
     )
@@ -71,21 +73,21 @@ def slide_rows(slides: tuple[Slide, ...], default_titles: list[str]) -> list[htm
                 html.Label([
                     html.Span(t.SLIDE_TITLE_LABEL.format(number=number),
                               className="visually-hidden"),
-                    dcc.Input(id={"type": "deck-slide-title", "index": index}, type="text",
+                    dcc.Input(id={"type": DeckRow.TITLE, "index": index}, type="text",
                               value=slide.title, debounce=True, maxLength=MAX_TITLE,
                               placeholder=default_titles[index],
                               className="form-control deck-slide-title"),
                 ], className="deck-slide-label"),
                 dcc.Link(t.SLIDE_VIEW_LINK, href=slide.view, className="deck-slide-view"),
-                html.Button("↑", id={"type": "deck-slide-up", "index": index}, type="button",
+                html.Button("↑", id={"type": DeckRow.UP, "index": index}, type="button",
                             disabled=index == 0, title=t.MOVE_UP,
                             className="btn btn-outline-secondary btn-sm",
                             **{"aria-label": f"{t.MOVE_UP} ({number})"}),
-                html.Button("↓", id={"type": "deck-slide-down", "index": index},
+                html.Button("↓", id={"type": DeckRow.DOWN, "index": index},
                             type="button", disabled=index == last, title=t.MOVE_DOWN,
                             className="btn btn-outline-secondary btn-sm",
                             **{"aria-label": f"{t.MOVE_DOWN} ({number})"}),
-                html.Button(t.REMOVE, id={"type": "deck-slide-remove", "index": index},
+                html.Button(t.REMOVE, id={"type": DeckRow.REMOVE, "index": index},
                             type="button", className="btn btn-outline-danger btn-sm",
                             **{"aria-label": f"{t.REMOVE} ({number})"}),
             ],

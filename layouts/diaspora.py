@@ -1,55 +1,49 @@
-"""Diaspora comparison: emigrants of several countries over time, and where they live."""
+"""Diaspora comparison: emigrants of several countries over time, and where they live. Both
+charts are drawn in the first render; the controls redraw the ones whose view changed
+(callbacks/diaspora.py)."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
+import query
+from ids import ChartId, Diaspora
+from layouts.blocks import chart_block
 from layouts.compare import country_picker, notice_list
-from layouts.graph import graph
+from pages import PageRequest
 from state.compare import snapshot_vocabulary
-from state.diaspora import MEASURES, DiasporaState, parse
-from text import common as tc
+from state.diaspora import MEASURES, DiasporaState, to_query
 from text import diaspora as t
 
-
-def layout(**params: str) -> html.Div:
-    try:
-        from query import get_snapshot
-        from query.profile import stock_years
-
-        snap = get_snapshot()
-        vocab = snapshot_vocabulary()
-        years = stock_years()
-    except Exception:  # a missing or corrupt snapshot is a message on the page, not a crash
-        return html.Div([html.H1(t.TITLE),
-                         html.P(tc.DATA_UNAVAILABLE, className="alert alert-warning")],
-                        className="page")
-    state, notices = parse(params, vocab, years)
-    return view(state, notices, years, snap.countries)
+CHARTS = (ChartId.DIASPORA_TREND, ChartId.DIASPORA_SANKEY)
 
 
-def view(state: DiasporaState, notices: list, years: list[int], countries: object) -> html.Div:
+def layout(request: PageRequest) -> html.Div:
+    state: DiasporaState = request.state
+    years = snapshot_vocabulary().stock_years
     return html.Div(
         [
-            dcc.Location(id="diaspora-url", refresh=False),
+            dcc.Store(id=Diaspora.HISTORY, data=request.history(to_query(state))),
+            dcc.Store(id=Diaspora.POPSTATE),
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
-            html.Div(notice_list(notices), id="diaspora-notices", role="status",
+            html.Div(notice_list(request.notices), id=Diaspora.NOTICES, role="status",
                      **{"aria-live": "polite"}),
             html.Div(
                 [
-                    country_picker("diaspora-countries", list(state.countries), countries, t),
+                    country_picker(Diaspora.COUNTRIES, list(state.countries),
+                                   query.get_snapshot().countries, t),
                     html.Div([
-                        html.Label(t.MEASURE_LABEL, htmlFor="diaspora-measure",
+                        html.Label(t.MEASURE_LABEL, htmlFor=Diaspora.MEASURE,
                                    className="form-label"),
-                        dcc.RadioItems(id="diaspora-measure", value=state.measure,
+                        dcc.RadioItems(id=Diaspora.MEASURE, value=state.measure,
                                        options=[{"label": t.MEASURES[m], "value": m}
                                                 for m in MEASURES],
                                        className="choice-list"),
                     ], className="col-12 col-md-6 col-lg-3"),
                     html.Div([
-                        html.Label(t.YEAR_LABEL, htmlFor="diaspora-year", className="form-label"),
-                        dcc.Dropdown(id="diaspora-year", value=state.year or years[-1],
+                        html.Label(t.YEAR_LABEL, htmlFor=Diaspora.YEAR, className="form-label"),
+                        dcc.Dropdown(id=Diaspora.YEAR, value=state.year or years[-1],
                                      clearable=False, searchable=False,
                                      options=[{"label": str(y), "value": y}
                                               for y in reversed(years)]),
@@ -57,19 +51,20 @@ def view(state: DiasporaState, notices: list, years: list[int], countries: objec
                 ],
                 className="row g-3 compare-controls no-print",
             ),
-            html.Section([
-                html.H2(id="diaspora-trend-title"),
-                dcc.Loading(graph("diaspora-trend", t.TITLE), type="dot", delay_show=300),
-                html.Div(id="diaspora-trend-note", className="coverage"),
-                html.Div(id="diaspora-trend-sources"),
-            ], className="profile-section"),
-            html.Section([
-                html.H2(id="diaspora-sankey-title"),
-                html.P(t.SANKEY_NOTE),
-                dcc.Loading(graph("diaspora-sankey", t.TITLE), type="dot", delay_show=300),
-                html.Div(id="diaspora-sankey-sources"),
-            ], className="profile-section"),
-            html.P(id="diaspora-profiles", className="profile-pilots"),
+            html.Div(chart_block(ChartId.DIASPORA_TREND, state, heading="h2"),
+                     className="profile-section"),
+            html.Div([html.P(t.SANKEY_NOTE),
+                      chart_block(ChartId.DIASPORA_SANKEY, state, heading="h2")],
+                     className="profile-section"),
+            html.P(profile_links(state), id=Diaspora.PROFILES, className="profile-pilots"),
         ],
         className="page page-diaspora",
     )
+
+
+def profile_links(state: DiasporaState) -> list:
+    if not state.countries:
+        return []
+    return [t.PROFILE_LINKS, " "] + [
+        html.Span(dcc.Link(query.country_name(c), href=f"/country/{c}"), className="pilot-link")
+        for c in state.countries]

@@ -1,8 +1,8 @@
 """Labour flows view (/labour) and the labour section of a country profile.
 
-The page holds controls, a store with the view's state and an empty content area; the
-content (charts, caveats) is filled by callbacks/labour.py from the store. A profile section
-is the same content area with its own store, fixed to one country.
+Both show the four labour charts (charts/labour_*.py) as chart blocks, drawn in the first
+render; on /labour the controls redraw the blocks whose view changed (callbacks/labour.py).
+A profile's section is the labour view of that country, compared with the pilots.
 """
 
 from __future__ import annotations
@@ -10,15 +10,18 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
+import query
+from ids import ChartId, Labour
+from layouts.blocks import chart_block
 from layouts.compare import country_options, notice_list
-from layouts.graph import graph
-from state.compare import PILOTS
-from state.labour import LabourState, as_dict, parse, to_query
-from text import common as tc
+from pages import PageRequest
+from state.compare import snapshot_vocabulary
+from state.labour import LabourState, profile_state, to_query
+from state.labour import to_url as labour_url
 from text import labour as t
 
-PAGE_PREFIX = "labour"
-PROFILE_PREFIX = "labour-profile"
+CHARTS = (ChartId.LABOUR_DESTINATIONS, ChartId.LABOUR_ANNUAL, ChartId.LABOUR_MARKET,
+          ChartId.LABOUR_RATE)
 # Sources shown in the panel, in order; the catalogue codes whose definitions are quoted.
 SOURCE_IDS = ("abel_cohen_flows_2022_migviz", "undesa_migflow_2015", "wdi_datasets_labour",
               "wdi_datasets")
@@ -26,43 +29,28 @@ WDI_CODES = ("SL.TLF.CACT.FE.ZS", "SL.TLF.CACT.MA.ZS", "SL.UEM.1524.FE.ZS", "SL.
              "SL.TLF.TOTL.IN", "SP.POP.TOTL")
 
 
-def layout(**params: str) -> html.Div:
-    try:
-        from query import get_snapshot
-        from state.compare import snapshot_vocabulary
-
-        vocab = snapshot_vocabulary()
-        snap = get_snapshot()
-    except Exception:  # a missing or corrupt snapshot is a message on the page, not a crash
-        return html.Div([html.H1(t.TITLE),
-                         html.P(tc.DATA_UNAVAILABLE, className="alert alert-warning")],
-                        className="page")
-    state, notices = parse(params, vocab)
-    return view(state, notices, snap.countries, snap.sources, snap.indicators)
-
-
-def view(
-    state: LabourState,
-    notices: list,
-    countries: pd.DataFrame,
-    sources: pd.DataFrame,
-    indicators: pd.DataFrame,
-) -> html.Div:
-    places = countries[~countries["aggregate"]]
+def layout(request: PageRequest) -> html.Div:
+    state: LabourState = request.state
+    snap = query.get_snapshot()
+    places = snap.countries[~snap.countries["aggregate"]]
     return html.Div(
         [
-            dcc.Location(id="labour-url", refresh=False),
-            dcc.Store(id="labour-written", data=to_query(state)),
+            dcc.Store(id=Labour.HISTORY, data=request.history(to_query(state))),
+            dcc.Store(id=Labour.POPSTATE),
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
-            html.Div(notice_list(notices), id="labour-notices", role="status",
+            html.Div(notice_list(request.notices), id=Labour.NOTICES, role="status",
                      **{"aria-live": "polite"}),
             controls(state, places),
-            content_area(PAGE_PREFIX, state),
-            sources_panel(sources, indicators),
+            *charts(state),
+            sources_panel(snap.sources, snap.indicators),
         ],
         className="page page-labour",
     )
+
+
+def charts(state: LabourState) -> list[html.Section]:
+    return [chart_block(chart, state, heading="h2") for chart in CHARTS]
 
 
 def controls(state: LabourState, countries: pd.DataFrame) -> html.Div:
@@ -71,15 +59,15 @@ def controls(state: LabourState, countries: pd.DataFrame) -> html.Div:
         html.Div(
             [
                 html.Div([
-                    html.Label(t.COUNTRY_LABEL, htmlFor="labour-country", className="form-label"),
-                    dcc.Dropdown(id="labour-country", options=options, value=state.country,
+                    html.Label(t.COUNTRY_LABEL, htmlFor=Labour.COUNTRY, className="form-label"),
+                    dcc.Dropdown(id=Labour.COUNTRY, options=options, value=state.country,
                                  clearable=False, searchable=True, maxHeight=360,
                                  labels={"no_options_found": t.NO_OPTIONS}),
                 ], className="col-12 col-lg-4"),
                 html.Div([
-                    html.Label(t.COUNTRIES_LABEL, htmlFor="labour-countries",
+                    html.Label(t.COUNTRIES_LABEL, htmlFor=Labour.COUNTRIES,
                                className="form-label"),
-                    dcc.Dropdown(id="labour-countries", options=options,
+                    dcc.Dropdown(id=Labour.COUNTRIES, options=options,
                                  value=list(state.countries), multi=True, searchable=True,
                                  placeholder=t.COUNTRIES_PLACEHOLDER, maxHeight=360,
                                  labels={"no_options_found": t.NO_OPTIONS}),
@@ -91,56 +79,18 @@ def controls(state: LabourState, countries: pd.DataFrame) -> html.Div:
     )
 
 
-def content_area(prefix: str, state: LabourState) -> html.Div:
-    """The store a callback reads and the area it fills with the charts for that state."""
-    return html.Div(
-        [
-            dcc.Store(id=f"{prefix}-query", data=as_dict(state)),
-            dcc.Loading(html.Div(id=f"{prefix}-content"), type="dot", delay_show=300),
-        ]
-    )
-
-
 def profile_section(iso3: str) -> html.Section:
     """The labour section of a country profile: the country's flows and labour market, and its
     emigration rate beside the pilot countries."""
-    compared = tuple(dict.fromkeys([iso3, *PILOTS]))
-    state = LabourState(iso3, compared)
+    state = profile_state(iso3, snapshot_vocabulary())
     return html.Section(
         [
             html.H2(t.PROFILE_TITLE),
-            content_area(PROFILE_PREFIX, state),
-            dcc.Link(t.OPEN_FULL_VIEW, href=f"/labour{to_query(state)}"),
+            *[chart_block(chart, state, heading="h3") for chart in CHARTS],
+            dcc.Link(t.OPEN_FULL_VIEW, href=labour_url(state)),
         ],
-        className="labour-profile",
+        id="country-section-labour", className="profile-section labour-profile",
     )
-
-
-# ---- pieces the callback fills in ------------------------------------------------------------
-
-def chart_section(
-    graph_id: str, title: str, figure: object, notes: list, extra: list | None = None
-) -> html.Section:
-    """One chart with its heading and the caveats printed under it (never hidden)."""
-    return html.Section(
-        [
-            html.H2(title, className="h4 mt-4"),
-            graph(graph_id, title, figure=figure),
-            html.Div([html.P(note, className="chart-note") for note in notes],
-                     className="coverage chart-notes"),
-            *(extra or []),
-        ],
-        className="labour-chart",
-    )
-
-
-def how_each_counts(rows: list[tuple[str, str]]) -> list:
-    """The definitions behind the annual-flow lines, one item per destination."""
-    if not rows:
-        return []
-    return [html.H3(t.ANNUAL_HOW_TITLE, className="h5"),
-            html.Ul([html.Li([html.Strong(f"{name}: "), definition])
-                     for name, definition in rows], className="how-each-counts")]
 
 
 def sources_panel(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Section:
@@ -161,7 +111,7 @@ def sources_panel(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Secti
                                            catalogue.loc[c, "definition"]]) for c in codes])
         citation = t.CITATION.format(citation=row["citation"], licence=row["licence"],
                                      vintage=row["vintage"], site=t.SITE_NAME)
-        citation_id = f"labour-citation-{source_id.replace('_', '-')}"
+        citation_id = f"{Labour.SOURCES}-{source_id.replace('_', '-')}"
         blocks.append(html.Div([
             html.H3(f"{row['publisher']}: {row['name']}", className="h5 mt-3"),
             html.Dl([
@@ -177,4 +127,4 @@ def sources_panel(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Secti
                      className="citation-box"),
         ], className="labour-source"))
     return html.Section([html.H2(t.SOURCES_TITLE, className="mt-5"), *blocks],
-                        id="labour-sources", className="labour-sources")
+                        id=Labour.SOURCES, className="labour-sources")

@@ -1,18 +1,28 @@
 """Presentation view (/present): one slide at a time, full screen, no header or footer.
 
-/present opens the ready-made deck; /present?deck=<token> opens a shared deck (state.deck);
-`slide` (1-based) is the current slide, so a reload stays on it.
+/present opens the ready-made deck; /present?deck=<token> opens a shared deck (pages.deck);
+`slide` (1-based) is the current slide, so a reload stays on it. Every slide is drawn on the
+server with the page and sent with it, so moving between slides is done in the browser
+(assets/js/present.js) with no request.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+import plotly.graph_objects as go
 from dash import dcc, html
 
+import charts
+import query
+from figures.presentation import projector
+from ids import ChartId, Present
 from layouts.compare import country_options
-from layouts.graph import chart_key, graph, toolbar
+from layouts.graph import graph, toolbar
+from pages import PageRequest
+from pages.deck import Deck, Slide, decode, read_shipped, slide_index, to_dict
+from pages.views import DeckError, View, parse_view
 from state.compare import Vocabulary, snapshot_vocabulary
-from state.deck import Deck, DeckError, decode, read_shipped, slide_index, to_dict
-from text import common as tc
 from text import present as t
 
 
@@ -21,52 +31,87 @@ def ready_made_deck(vocab: Vocabulary) -> Deck:
     return read_shipped(t.READY_DECK_NAME, t.READY_DECK_TITLE, t.READY_DECK_SLIDES, vocab)
 
 
-def layout(deck: str | None = None, slide: str | None = None, **_params: str) -> html.Div:
-    try:
-        from query import get_snapshot
+def source_line(sources: list[dict]) -> str:
+    """'Source: <source> · vintage <vintage>' for each source of the slide's data."""
+    lines = [t.SOURCE_LINE.format(source=s["source"], vintage=s.get("vintage") or "–")
+             for s in sources if s.get("source")]
+    return " | ".join(dict.fromkeys(lines)) or t.SOURCE_UNKNOWN
 
-        vocab = snapshot_vocabulary()
-        countries = get_snapshot().countries
-    except Exception:  # a missing or corrupt snapshot is a message on the page, not a crash
-        return bad_deck(tc.DATA_UNAVAILABLE)
+
+def slide_payload(view: View, slide: Slide, number: int, total: int, *,
+                  retitled: bool = False) -> dict[str, Any]:
+    """Everything the browser needs to show slide `number` of `total`: the figure in the
+    projector look, the heading (the slide's own title, unless the presenter changed its
+    countries: then the chart's title, which stays true), caption, source line, counter, the
+    view's link and countries."""
+    spec = charts.chart(view.chart)
+    figure = charts.figure(view.chart, view.state)
+    if not figure.layout.title.text and not figure.layout.meta:
+        # A chart titled by its page's heading names itself on a slide (an empty chart
+        # already says what is missing).
+        figure = go.Figure(figure).update_layout(title={"text": view.title})
+    return {
+        "figure": projector(figure).to_plotly_json(),
+        "title": view.title if retitled or not slide.title else slide.title,
+        "caption": "" if retitled else slide.caption,
+        "source": source_line(spec.sources(view.state)),
+        "view": view.url,
+        "countries": list(view.countries),
+        "counter": t.SLIDE_COUNTER.format(number=number, total=total),
+        "counter_label": t.SLIDE_COUNTER_LABEL.format(number=number, total=total),
+    }
+
+
+def layout(request: PageRequest) -> html.Div:
+    vocab = snapshot_vocabulary()
+    token = request.params.get("deck")
     try:
-        chosen = decode(deck, vocab) if deck is not None else ready_made_deck(vocab)
+        deck = decode(token, vocab) if token is not None else ready_made_deck(vocab)
     except DeckError as error:
         return bad_deck(t.DECK_ERRORS[error.reason].format(**error.details))
-    index = slide_index(slide, len(chosen.slides))
-    return view(chosen, index, country_options(countries))
+    index = slide_index(request.params.get("slide"), len(deck.slides))
+    total = len(deck.slides)
+    slides = [slide_payload(parse_view(s.view, vocab, n), s, n, total)
+              for n, s in enumerate(deck.slides, start=1)]
+    return view(deck, index, slides, country_options(query.get_snapshot().countries))
 
 
-def view(deck: Deck, index: int, options: list[dict]) -> html.Div:
+def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> html.Div:
     nav_button = "present-button"
+    current = slides[index]
     return html.Div(
         [
-            dcc.Store(id="present-deck", data=to_dict(deck)),
-            dcc.Store(id="present-index", data=index),
+            dcc.Store(id=Present.DECK, data=to_dict(deck)),
+            dcc.Store(id=Present.SLIDES, data=slides),
+            dcc.Store(id=Present.INDEX, data=index),
+            dcc.Store(id=Present.PICKED),
             html.Div(
                 [
                     html.Header(
-                        [html.H1(id="present-title", className="present-title"),
-                         html.P(id="present-caption", className="present-caption")],
+                        [html.H1(current["title"], id=Present.TITLE, className="present-title"),
+                         html.P(current["caption"], id=Present.CAPTION,
+                                className="present-caption")],
                         className="present-head",
                     ),
                     # The slide's download toolbar sits in the footer, beside the source line,
                     # so the chart keeps the screen's height.
-                    html.Div(graph("present-graph", t.CHART_LABEL, add_to_deck=False,
+                    html.Div(graph(ChartId.SLIDE, t.CHART_LABEL, current["figure"],
+                                   view_url=current["view"], add_to_deck=False,
                                    downloads=False, style={"height": "100%"}),
                              className="present-chart"),
                     html.Footer(
                         [
                             html.Div(
-                                [html.P(id="present-source", className="present-source"),
-                                 toolbar(chart_key("present-graph"), t.CHART_LABEL, False,
-                                         compact=True)],
+                                [html.P(current["source"], id=Present.SOURCE,
+                                        className="present-source"),
+                                 toolbar(ChartId.SLIDE, t.CHART_LABEL, False, compact=True)],
                                 className="present-source-row",
                             ),
                             html.Div(
-                                [html.Label(t.COUNTRIES_LABEL, htmlFor="present-countries",
+                                [html.Label(t.COUNTRIES_LABEL, htmlFor=Present.COUNTRIES,
                                             className="visually-hidden"),
-                                 dcc.Dropdown(id="present-countries", options=options, multi=True,
+                                 dcc.Dropdown(id=Present.COUNTRIES, options=options, multi=True,
+                                              value=current["countries"],
                                               searchable=True, clearable=False,
                                               placeholder=t.COUNTRIES_PLACEHOLDER,
                                               labels={"no_options_found": t.NO_OPTIONS},
@@ -75,30 +120,32 @@ def view(deck: Deck, index: int, options: list[dict]) -> html.Div:
                             ),
                             html.Nav(
                                 [
-                                    html.Button("⏮", id="present-first", title=t.FIRST,
+                                    html.Button("⏮", id=Present.FIRST, title=t.FIRST,
                                                 className=nav_button, hidden=True,
                                                 **{"aria-label": t.FIRST}),
-                                    html.Button("←", id="present-previous", title=t.PREVIOUS,
+                                    html.Button("←", id=Present.PREVIOUS, title=t.PREVIOUS,
                                                 className=nav_button,
                                                 **{"aria-label": t.PREVIOUS}),
-                                    html.Span([html.Span(id="present-counter",
+                                    html.Span([html.Span(current["counter"],
+                                                         id=Present.COUNTER,
                                                          **{"aria-hidden": "true"}),
-                                               html.Span(id="present-counter-label",
+                                               html.Span(current["counter_label"],
+                                                         id=Present.COUNTER_LABEL,
                                                          className="visually-hidden")],
                                               className="present-counter", role="status"),
-                                    html.Button("→", id="present-next", title=t.NEXT,
+                                    html.Button("→", id=Present.NEXT, title=t.NEXT,
                                                 className=nav_button, **{"aria-label": t.NEXT}),
-                                    html.Button("⏭", id="present-last", title=t.LAST,
+                                    html.Button("⏭", id=Present.LAST, title=t.LAST,
                                                 className=nav_button, hidden=True,
                                                 **{"aria-label": t.LAST}),
-                                    html.Button(t.FULL_SCREEN_SHORT, id="present-fullscreen",
+                                    html.Button(t.FULL_SCREEN_SHORT, id=Present.FULL_SCREEN,
                                                 title=t.FULL_SCREEN,
                                                 className=nav_button,
                                                 **{"aria-label": t.FULL_SCREEN}),
                                     dcc.Link([html.Span(t.LEAVE_SHORT, **{"aria-hidden": "true"}),
                                               html.Span(t.LEAVE, className="visually-hidden")],
-                                             id="present-leave", href="/", title=t.LEAVE,
-                                             className=nav_button),
+                                             id=Present.LEAVE, href=current["view"],
+                                             title=t.LEAVE, className=nav_button),
                                 ],
                                 className="present-nav", **{"aria-label": t.PAGE_LABEL},
                             ),
@@ -110,7 +157,7 @@ def view(deck: Deck, index: int, options: list[dict]) -> html.Div:
                 className="present-slide",
             ),
         ],
-        id="present-root", className="present", tabIndex="-1",
+        id=Present.ROOT, className="present", tabIndex="-1",
         **{"aria-roledescription": t.PAGE_LABEL, "aria-label": deck.title or t.PAGE_LABEL},
     )
 
@@ -120,7 +167,7 @@ def bad_deck(message: str) -> html.Div:
     return html.Div(
         [
             html.H1(t.BAD_DECK_TITLE),
-            html.P(message, className="alert alert-warning", id="present-error"),
+            html.P(message, className="alert alert-warning", id=Present.ERROR),
             html.P([
                 html.A(t.BAD_DECK_BACK, href="/present", className="btn btn-primary me-2"),
                 dcc.Link(t.BAD_DECK_BUILDER, href="/deck", className="btn btn-outline-secondary"),

@@ -1,32 +1,35 @@
-"""The frame around every page: skip link, header with navigation, content area, footer."""
+"""The frame around every page: skip link, header with navigation, content area, footer.
+
+The first render carries the page itself, drawn for the address the browser opened: Dash asks
+for the layout from that page, so the request's Referer names it (only its path and query are
+read). Later navigation is drawn by the router (callbacks/router.py); if the first render was
+drawn for another address (no Referer), the router notices and draws the right page.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from dash import dcc, html
+from flask import has_request_context, request
 
+from ids import Shell
+from layouts import page_content
+from pages import NAV, PageRequest, read_request
+from state.compare import snapshot_vocabulary
 from text import common as t
-
-# (navigation id, label, href); the country entry leads to the pilot profiles.
-NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("compare", t.NAV_COMPARE, "/compare"),
-    ("country", t.NAV_COUNTRIES, "/country"),
-    ("diaspora", t.NAV_DIASPORA, "/diaspora"),
-    ("labour", t.NAV_LABOUR, "/labour"),
-    ("data", t.NAV_DATA, "/data"),
-    ("present", t.NAV_PRESENT, "/present"),
-)
 
 
 def nav_links(current: str | None) -> list[html.Li]:
     """Navigation entries; the current page is marked for sight and for screen readers."""
     items = []
-    for nav_id, label, href in NAV_ITEMS:
-        is_current = nav_id == current
+    for entry in NAV:
+        is_current = entry.id == current
         items.append(html.Li(
             dcc.Link(
-                [label, html.Span(t.CURRENT_PAGE, className="visually-hidden")] if is_current
-                else label,
-                href=href, id=f"nav-{nav_id}",
+                [entry.label, html.Span(t.CURRENT_PAGE, className="visually-hidden")]
+                if is_current else entry.label,
+                href=entry.href, id=f"nav-{entry.id}",
                 className="nav-link active" if is_current else "nav-link",
             ),
             className="nav-item",
@@ -34,11 +37,32 @@ def nav_links(current: str | None) -> list[html.Li]:
     return items
 
 
+def shell_class(request: PageRequest) -> str:
+    return "app-shell" if request.page.chrome else "app-shell app-shell-bare"
+
+
+def opened_address() -> tuple[str, str]:
+    """The path and query string of the page that asked for the layout."""
+    if not has_request_context() or not request.referrer:
+        return "/", ""
+    parts = urlsplit(request.referrer)
+    return parts.path or "/", f"?{parts.query}" if parts.query else ""
+
+
+def rendered(path: str, search: str) -> dict[str, str]:
+    """What the content area was drawn for (the router compares it with the address)."""
+    return {"path": path, "search": search}
+
+
 def layout() -> html.Div:
+    path, search = opened_address()
+    page = read_request(path, search, snapshot_vocabulary())
     return html.Div(
         [
-            dcc.Location(id="url", refresh=False),
-            dcc.Store(id="deck-store", storage_type="local"),  # the slide deck being built
+            dcc.Location(id=Shell.URL, refresh=False),
+            dcc.Store(id=Shell.RENDERED, data=rendered(path, search)),
+            dcc.Store(id=Shell.ROUTE),
+            dcc.Store(id=Shell.DECK_STORE, storage_type="local"),  # the deck being built
             html.A(t.SKIP_TO_CONTENT, href="#main", className="skip-link"),
             html.Header(
                 html.Div(
@@ -49,7 +73,7 @@ def layout() -> html.Div:
                             href="/compare", className="brand",
                         ),
                         html.Nav(
-                            html.Ul(nav_links(None), id="nav-list", className="nav"),
+                            html.Ul(nav_links(page.page.nav), id=Shell.NAV, className="nav"),
                             **{"aria-label": t.NAV_LABEL},
                         ),
                     ],
@@ -58,11 +82,11 @@ def layout() -> html.Div:
                 className="site-header",
             ),
             html.Main(
-                dcc.Loading(html.Div(id="page"), type="dot", delay_show=400,
-                            parent_className="page-loading"),
-                id="main", className="container-xl", tabIndex="-1",
+                dcc.Loading(html.Div(page_content(page), id=Shell.PAGE), type="dot",
+                            delay_show=400, parent_className="page-loading"),
+                id=Shell.MAIN, className="container-xl", tabIndex="-1",
             ),
             html.Footer(html.Div(t.FOOTER, className="container-xl"), className="site-footer"),
         ],
-        id="app-shell", className="app-shell",
+        id=Shell.ROOT, className=shell_class(page),
     )

@@ -8,6 +8,7 @@ warning, and tries Redis again after a short back-off.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import inspect
@@ -174,6 +175,22 @@ class ResilientRedisCache(BaseCache):
         return self._call("dec", key, delta)
 
 
+# The packages whose code shapes a cached result: a change to any of them is a new cache.
+CODE_PACKAGES = ("charts", "exports", "figures", "layouts", "pages", "query", "state", "text")
+
+
+def code_token(root: Path = ROOT) -> str:
+    """A short hash of the code that builds figures, components and text, so a new release
+    never serves results built by the old one (the decorated function's own bytecode is not
+    enough: a figure also depends on the builders and texts it calls)."""
+    digest = hashlib.sha256()
+    for package in CODE_PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def snapshot_token() -> str:
     """A short hash of the snapshot's vintage, so a new snapshot never meets old cached results."""
     snapshot_dir = Path(os.environ.get("SNAPSHOT_DIR") or ROOT / "data" / "snapshot")
@@ -188,7 +205,7 @@ def cache_config(settings: Settings) -> dict[str, Any]:
     """flask-caching configuration for these settings."""
     config: dict[str, Any] = {
         "CACHE_DEFAULT_TIMEOUT": settings.cache_default_timeout,
-        "CACHE_KEY_PREFIX": f"mdd:{settings.cache_version}:{snapshot_token()}:",
+        "CACHE_KEY_PREFIX": f"mdd:{settings.cache_version}:{snapshot_token()}:{code_token()}:",
     }
     if settings.redis_url:
         config.update(
@@ -245,6 +262,11 @@ def _plain(value: Any, where: str) -> Any:
         return tuple(sorted((_plain(item, where) for item in value), key=repr))
     if isinstance(value, dict):
         return tuple(sorted((str(k), _plain(v, where)) for k, v in value.items()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # A state (state/): its type and fields, so two views with equal fields share a key.
+        return (type(value).__qualname__,
+                _plain({f.name: getattr(value, f.name) for f in dataclasses.fields(value)},
+                       where))
     raise TypeError(
         f"{where}: memoised functions take plain arguments (str, numbers, None, and lists, "
         f"tuples or dicts of them), not {type(value).__name__}"
@@ -287,11 +309,12 @@ def memoize(timeout: int | None = None, *, as_json: bool = False) -> Callable[[F
     it decoded as plain dicts and lists: the same JSON reaches the browser, at a fraction of
     the cost.
 
-    Arguments must be plain values (str, numbers, None, lists/tuples/dicts of them): pass
-    codes and years, not DataFrames. The key includes the function's module, name and
-    bytecode, the snapshot's vintage and CACHE_VERSION, so a new snapshot or new code never
-    returns stale results. go.Figure results are stored as plain dicts and rebuilt without
-    re-validation. Outside a configured app the function simply runs.
+    Arguments must be plain values (str, numbers, None, lists/tuples/dicts of them, or
+    dataclasses of them such as a page's state): pass codes, years and states, not DataFrames.
+    The key includes the function's module, name and bytecode, the hash of the code that
+    builds results (`code_token`), the snapshot's vintage and CACHE_VERSION, so a new snapshot
+    or new code never returns stale results. go.Figure results are stored as plain dicts and
+    rebuilt without re-validation. Outside a configured app the function simply runs.
     """
 
     def decorate(func: F) -> F:

@@ -40,6 +40,8 @@ class Vocabulary:
     indicator_years: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     default_indicator: str = DEFAULT_INDICATOR
     default_countries: tuple[str, ...] = PILOTS
+    # the years of the UN DESA migrant stock estimates, oldest first
+    stock_years: tuple[int, ...] = ()
 
     def allowed_transforms(self, indicator: str) -> tuple[str, ...]:
         extra = self.transforms.get(indicator, ())
@@ -69,9 +71,11 @@ class Notice:
 
 
 def vocabulary_from_tables(
-    indicators: pd.DataFrame, countries: pd.DataFrame, values: pd.DataFrame
+    indicators: pd.DataFrame, countries: pd.DataFrame, values: pd.DataFrame,
+    stock_years: tuple[int, ...] = (),
 ) -> Vocabulary:
-    """Build the vocabulary from the snapshot's catalogue, country list and values."""
+    """Build the vocabulary from the snapshot's catalogue, country list and values, and the
+    years of the migrant stock estimates."""
     transforms = {
         row.code: tuple(t for t in ("" if pd.isna(row.transforms) else row.transforms).split(",")
                         if t)
@@ -99,6 +103,7 @@ def vocabulary_from_tables(
         indicator_years=indicator_years,
         default_indicator=default_indicator,
         default_countries=tuple(c for c in PILOTS if c in set(countries["country_code"])),
+        stock_years=tuple(stock_years),
     )
 
 
@@ -252,13 +257,11 @@ def snapshot_vocabulary() -> Vocabulary:
     key = id(snap)
     if key not in _VOCABULARIES:
         _VOCABULARIES.clear()
-        _VOCABULARIES[key] = vocabulary_from_tables(snap.indicators, snap.countries, snap.values)
+        stock_years = tuple(sorted(int(y) for y in snap.migrant_stock["year"].unique()))
+        _VOCABULARIES[key] = vocabulary_from_tables(snap.indicators, snap.countries, snap.values,
+                                                    stock_years)
     return _VOCABULARIES[key]
 
 
-def as_dict(state: CompareState) -> dict:
-    return {**state.__dict__, "countries": list(state.countries)}
-
-
-def from_dict(data: Mapping) -> CompareState:
-    return CompareState(**{**data, "countries": tuple(data["countries"])})
+def to_url(state: CompareState) -> str:
+    return "/compare" + to_query(state)

@@ -1,7 +1,8 @@
 """URL state of a country profile (/country/<ISO3>?measure=pct_gdp&year=2020).
 
-measure: the development-finance chart in current US$ ("usd", default) or % of GDP;
-year: the UN DESA year of the destination bar chart and map (default: the latest).
+iso3: the country (from the path); measure: the development-finance chart in current US$
+("usd", default) or % of GDP; year: the UN DESA year of the destination bar chart and map
+(default: the latest).
 """
 
 from __future__ import annotations
@@ -9,28 +10,32 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from state.compare import Notice
+from state.compare import Notice, Vocabulary
 
 MEASURES = ("usd", "pct_gdp")
 PARAM_ORDER = ("measure", "year")
 
 
 @dataclass(frozen=True)
-class CountryState:
+class ProfileState:
+    iso3: str
     measure: str = "usd"
     year: int | None = None  # None: the latest UN DESA year
 
 
-def parse(params: Mapping[str, str], stock_years: Sequence[int]) -> tuple[CountryState,
-                                                                          list[Notice]]:
-    """A valid state from query parameters, and a notice for each value that was dropped."""
+def parse(params: Mapping[str, str], vocab: Vocabulary) -> tuple[ProfileState, list[Notice]]:
+    """A valid state from the path's `iso3` and the query parameters, and a notice for each
+    value that was dropped (an unknown country is a notice too: the page says so)."""
     notices: list[Notice] = []
+    iso3 = (params.get("iso3") or "").strip().upper()[:3]
+    if iso3 not in vocab.countries:
+        notices.append(Notice("country", (params.get("iso3") or "")[:40], "unknown"))
     measure = (params.get("measure") or "usd").strip().lower()
     if measure not in MEASURES:
         notices.append(Notice("measure", params["measure"], "invalid"))
         measure = "usd"
-    year = stock_year(params.get("year"), stock_years, notices)
-    return CountryState(measure, year), notices
+    year = stock_year(params.get("year"), vocab.stock_years, notices)
+    return ProfileState(iso3, measure, year), notices
 
 
 def stock_year(raw: str | None, stock_years: Sequence[int], notices: list[Notice]) -> int | None:
@@ -49,7 +54,11 @@ def stock_year(raw: str | None, stock_years: Sequence[int], notices: list[Notice
     return None if year == max(stock_years) else year
 
 
-def to_query(state: CountryState) -> str:
+def shown_year(state: ProfileState, vocab: Vocabulary) -> int:
+    return state.year or vocab.stock_years[-1]
+
+
+def to_query(state: ProfileState) -> str:
     """The canonical query string; '' for the default view."""
     values = {}
     if state.measure != "usd":
@@ -58,3 +67,7 @@ def to_query(state: CountryState) -> str:
         values["year"] = str(state.year)
     return ("?" + "&".join(f"{k}={values[k]}" for k in PARAM_ORDER if k in values)
             if values else "")
+
+
+def to_url(state: ProfileState) -> str:
+    return f"/country/{state.iso3}" + to_query(state)

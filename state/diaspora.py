@@ -7,7 +7,7 @@ default) or as % of the home population ("pct"); year: the UN DESA year of the f
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from state.compare import PILOTS, Notice, Vocabulary, clean_countries
@@ -24,8 +24,7 @@ class DiasporaState:
     year: int | None = None
 
 
-def parse(params: Mapping[str, str], vocab: Vocabulary,
-          stock_years: Sequence[int]) -> tuple[DiasporaState, list[Notice]]:
+def parse(params: Mapping[str, str], vocab: Vocabulary) -> tuple[DiasporaState, list[Notice]]:
     notices: list[Notice] = []
     countries = vocab.default_countries
     if "countries" in params:
@@ -35,7 +34,7 @@ def parse(params: Mapping[str, str], vocab: Vocabulary,
     if measure not in MEASURES:
         notices.append(Notice("measure", params["measure"], "invalid"))
         measure = "persons"
-    year = stock_year(params.get("year"), stock_years, notices)
+    year = stock_year(params.get("year"), vocab.stock_years, notices)
     return DiasporaState(tuple(countries), measure, year), notices
 
 
@@ -47,3 +46,7 @@ def to_query(state: DiasporaState) -> str:
     if state.year is not None:
         values["year"] = str(state.year)
     return "?" + "&".join(f"{k}={values[k]}" for k in PARAM_ORDER if k in values)
+
+
+def to_url(state: DiasporaState) -> str:
+    return "/diaspora" + to_query(state)

@@ -45,9 +45,10 @@ def to_query(state: LabourState) -> str:
             f"&countries={quote(','.join(state.countries), safe=',')}")
 
 
-def as_dict(state: LabourState) -> dict:
-    return {"country": state.country, "countries": list(state.countries)}
+def to_url(state: LabourState) -> str:
+    return "/labour" + to_query(state)
 
 
-def from_dict(data: Mapping) -> LabourState:
-    return LabourState(str(data["country"]), tuple(data.get("countries") or ()))
+def profile_state(iso3: str, vocab: Vocabulary) -> LabourState:
+    """The labour view a country profile shows: the country, compared with the pilots."""
+    return LabourState(iso3, tuple(dict.fromkeys([iso3, *vocab.default_countries])))

@@ -8,8 +8,11 @@ import pytest
 from dash import Dash
 
 import app as app_module
-from callbacks.router import query_params, render
-from layouts import compare, country, data_page, labour, not_found, present, resolve
+from boundary.views import query_params
+from callbacks.router import draw_page
+from ids import PageId
+from layouts import LAYOUTS
+from pages import PAGES, resolve
 
 
 def test_factory_returns_a_fresh_dash_app_with_a_flask_server():
@@ -21,35 +24,40 @@ def test_factory_returns_a_fresh_dash_app_with_a_flask_server():
 @pytest.mark.parametrize(
     ("path", "page", "params"),
     [
-        ("/", compare, {}),
-        ("/compare", compare, {}),
-        ("/compare/", compare, {}),
-        ("/country", country, {}),
-        ("/country/MDA", country, {"iso3": "MDA"}),
-        ("/labour", labour, {}),
-        ("/data", data_page, {}),
-        ("/present", present, {}),
+        ("/", PageId.COMPARE, {}),
+        ("/compare", PageId.COMPARE, {}),
+        ("/compare/", PageId.COMPARE, {}),
+        ("/country", PageId.COUNTRY_INDEX, {}),
+        ("/country/MDA", PageId.PROFILE, {"iso3": "MDA"}),
+        ("/labour", PageId.LABOUR, {}),
+        ("/data", PageId.DATA, {}),
+        ("/present", PageId.PRESENT, {}),
     ],
 )
 def test_routes_resolve_to_their_page(path, page, params):
-    layout, path_params, nav_id = resolve(path)
-    assert layout is page.layout
+    found, path_params = resolve(path)
+    assert found.id == page
     assert path_params == params
-    assert nav_id is not None
+    assert found.nav is not None
 
 
 @pytest.mark.parametrize("path", ["/nowhere", "/country/MDA/extra", "/compare/x", None])
 def test_unknown_paths_get_the_404_page(path):
-    layout, params, nav_id = resolve(path or "/x/y")
-    assert layout is not_found.layout and nav_id is None
+    found, params = resolve(path or "/x/y")
+    assert found.id == PageId.NOT_FOUND and found.nav is None
     assert params["path"]
 
 
+def test_every_page_has_a_layout():
+    assert set(LAYOUTS) == set(PAGES) == set(PageId)
+
+
 def test_router_renders_404_with_the_path_and_a_link_back():
-    page, nav = render("/no/such/page", "?a=1")
+    page, nav, _shell, rendered = draw_page({"path": "/no/such/page", "search": "?a=1"})
     text = json.dumps(page.to_plotly_json(), default=lambda c: c.to_plotly_json())
     assert "/no/such/page" in text and '"href": "/compare"' in text
     assert not any("active" in item.children.className for item in nav)
+    assert rendered == {"path": "/no/such/page", "search": "?a=1"}
 
 
 def test_query_params_keep_the_last_value_and_blank_values():

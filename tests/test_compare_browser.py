@@ -60,7 +60,7 @@ def test_shared_link_controls_tabs_and_history(live_server, page):
     page.goto(live_server.url + EXAMPLE)
 
     # The link opens exactly that view: table tab, two countries, 2000-2022.
-    page.wait_for_selector("#compare-panel-table:not([hidden]) .dash-spreadsheet td")
+    page.wait_for_selector("#compare-panel-table:not([hidden]) #compare-table .ag-cell")
     assert page.is_hidden("#compare-panel-chart")
     table_text = page.inner_text("#compare-table")
     assert "Moldova" in table_text and "Jamaica" in table_text and "2022" in table_text

@@ -91,11 +91,13 @@ def test_pilot_profiles(page, live_server) -> None:
     costs = traces(page, "country-costs")
     assert len(costs) >= 10
     assert any(s["y0"] == 3 for s in wait_until(page, LAYOUT, "country-costs")["shapes"])
-    assert "2020Q3" in text_of(page, "#country-costs-note")
+    assert "2020Q3" in text_of(page, "#country-costs-notes")
     assert "model estimates" in text_of(page, "#country-section-senders")
-    # One sources line under every chart, naming source, vintage and licence.
+    # One sources line under every chart and under the cards, naming source, vintage and
+    # licence.
     sources = page.locator(".chart-sources").all_inner_texts()
-    assert len(sources) == 5 and all("licence" in line for line in sources)
+    assert len(sources) == page.locator(".chart-block").count() + 1
+    assert all("licence" in line for line in sources)
     # Downloads go to the API and answer.
     href = page.locator("#country-finance-sources a", has_text="CSV").first.get_attribute("href")
     with urllib.request.urlopen(base + href, timeout=10) as response:
@@ -110,7 +112,7 @@ def test_pilot_profiles(page, live_server) -> None:
     # A shared link reopens the same state.
     open_profile(page, base, "JAM", "?measure=pct_gdp&year=1990")
     assert page.locator("#country-measure input[value=pct_gdp]").is_checked()
-    assert "1990" in text_of(page, "#country-destinations-title")
+    assert "1990" in text_of(page, "#country-destinations-bar-title")
     assert top_destination(page)[0] == "USA"
     assert "Traceback" not in live_server.log()
 
@@ -122,7 +124,7 @@ def test_sparse_and_unknown_countries(page, live_server) -> None:
     # Series that stop early say so in words: refugees after 2012, remittances after 2023.
     assert "0 in 2012" in cards and "No data after 2012." in cards
     assert "No data after 2023." in cards
-    assert "Latest survey for Tuvalu: 2011Q3." in text_of(page, "#country-costs-note")
+    assert "Latest survey for Tuvalu: 2011Q3." in text_of(page, "#country-costs-notes")
     assert len(traces(page, "country-costs")) == 2
     assert not wait_until(page, LAYOUT, "country-destinations-bar")["empty"]
     # Printed, the profile drops navigation and controls and keeps cards whole.

@@ -14,7 +14,8 @@ from figures import (
     sparkline,
 )
 from query.profile import ProfileFacts, comparison_year, finance_year, headline, profile_facts
-from state.country import CountryState, parse, to_query
+from state.compare import snapshot_vocabulary
+from state.country import ProfileState, parse, to_query
 from text.profile_summary import compare_with, join_list, summary
 
 YEARS = [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
@@ -157,11 +158,15 @@ def test_sparkline_breaks_at_gaps() -> None:
 # ---- URL state --------------------------------------------------------------------------------
 
 def test_country_state_round_trip_and_notices() -> None:
-    state, notices = parse({"measure": "pct_gdp", "year": "1990"}, YEARS)
-    assert state == CountryState("pct_gdp", 1990) and notices == []
+    vocab = snapshot_vocabulary()
+    assert tuple(YEARS) == vocab.stock_years
+    state, notices = parse({"iso3": "MDA", "measure": "pct_gdp", "year": "1990"}, vocab)
+    assert state == ProfileState("MDA", "pct_gdp", 1990) and notices == []
     assert to_query(state) == "?measure=pct_gdp&year=1990"
-    state, notices = parse({"measure": "euros", "year": "1991"}, YEARS)
-    assert state == CountryState() and to_query(state) == ""
+    state, notices = parse({"iso3": "MDA", "measure": "euros", "year": "1991"}, vocab)
+    assert state == ProfileState("MDA") and to_query(state) == ""
     assert [(n.param, n.reason) for n in notices] == [("measure", "invalid"),
                                                       ("year", "out_of_range")]
-    assert parse({"year": "2024"}, YEARS)[0].year is None  # the default stays out of links
+    # the default stays out of links
+    assert parse({"iso3": "MDA", "year": "2024"}, vocab)[0].year is None
+    assert [n.reason for n in parse({"iso3": "XXX"}, vocab)[1]] == ["unknown"]

@@ -68,7 +68,10 @@ def test_every_indicator_is_listed_with_its_sources_and_coverage():
     import app  # noqa: F401  (a running Dash app for component ids)
 
     snap = query.get_snapshot()
-    page = rendered(data_page.layout())
+    from pages import read_request
+    from state.compare import snapshot_vocabulary
+
+    page = rendered(data_page.layout(read_request("/data", "", snapshot_vocabulary())))
     for row in snap.indicators.itertuples(index=False):
         line = find(page, f"data-indicator-{row.code}")
         assert line is not None, row.code
@@ -101,7 +104,7 @@ def test_data_page_lists_coverage_and_links_the_zip(live_server, page):
         assert time.monotonic() < deadline, "coverage caption never appeared"
         page.wait_for_timeout(100)
     first = expected.iloc[0]
-    cell = page.locator("#data-coverage-table td[data-dash-column=country_name]").first
+    cell = page.locator("#data-coverage-table .ag-cell[col-id=country_name]").first
     assert cell.inner_text() == first["country_name"]
     assert page.locator("#data-pilot-table tbody tr").count() == len(snap.indicators)
     href = page.locator("#data-bulk-link").get_attribute("href")

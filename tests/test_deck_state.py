@@ -10,8 +10,7 @@ import zlib
 import pytest
 
 from layouts.present import ready_made_deck
-from state.compare import snapshot_vocabulary
-from state.deck import (
+from pages.deck import (
     FORMAT,
     MAX_ENCODED,
     MAX_JSON_BYTES,
@@ -30,6 +29,7 @@ from state.deck import (
     to_dict,
     to_file,
 )
+from state.compare import snapshot_vocabulary
 from text import present as t
 
 GDP_VIEW = "/compare?indicator=BX.TRF.PWKR.DT.GD.ZS&countries=MDA,JAM&start=2000&end=2022"

@@ -13,12 +13,13 @@ YEARS = [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
 
 def test_diaspora_state_from_the_url() -> None:
     vocab = snapshot_vocabulary()
+    assert vocab.stock_years == tuple(YEARS)
     state, notices = parse({"countries": "mda,BGD,XXX,BGD", "measure": "pct", "year": "2020"},
-                           vocab, YEARS)
+                           vocab)
     assert state == DiasporaState(("MDA", "BGD"), "pct", 2020)
     assert [(n.param, n.value) for n in notices] == [("countries", "XXX")]
     assert to_query(state) == "?countries=MDA,BGD&measure=pct&year=2020"
-    default, _ = parse({}, vocab, YEARS)
+    default, _ = parse({}, vocab)
     assert to_query(default) == "?countries=MDA,BGD,JAM,MLI"
 
 

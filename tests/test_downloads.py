@@ -13,18 +13,21 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+import charts
 import query
+from charts import diaspora_sankey
 from exports.figure_data import (
     COLUMNS,
     NoDataError,
     chart_citation,
     chart_file,
-    figure_in,
     image_request,
     tidy_frame,
 )
 from figures import choropleth, line_chart, ranked_bar, theme
-from layouts.graph import chart_key, graph
+from layouts.graph import graph
+from pages.views import parse_view
+from state.compare import snapshot_vocabulary
 from text import downloads as text
 
 EXPORT = {"indicator_code": "SM.POP.NETM", "unit": "persons", "transform": "none", "base": None}
@@ -163,18 +166,17 @@ def test_file_names_hold_codes_only():
     assert "/" not in name and " " not in name and '"' not in name and name.endswith(".csv")
 
 
-def test_graph_puts_a_toolbar_under_every_chart_and_finds_its_figure():
+def test_graph_puts_a_toolbar_and_the_view_link_under_every_chart():
     import app  # noqa: F401  (a Dash app must exist for the asset URLs)
 
-    box = graph({"type": "profile-chart", "name": "finance"}, "Finance")
-    key = chart_key({"type": "profile-chart", "name": "finance"})
-    assert key == '{"name":"finance","type":"profile-chart"}'  # Dash's DOM id for a dict id
-    tree = json.loads(json.dumps(box.to_plotly_json(), default=lambda c: c.to_plotly_json()))
-    frame = tree["props"]["children"][0]
-    assert frame["props"]["id"] == {"type": "chart-figure", "chart": key}
     fig = line_chart.create_figure(netm(), y_title="persons", export=EXPORT)
-    frame["props"]["children"]["props"]["figure"] = as_json(fig)
-    assert figure_in(frame["props"]["children"]) == as_json(fig)
+    box = graph("country-finance", "Finance", fig, view_url="/country/MDA?chart=finance")
+    tree = json.loads(json.dumps(box.to_plotly_json(), default=lambda c: c.to_plotly_json()))
+    frame, view = tree["props"]["children"][:2]
+    assert frame["props"]["id"] == {"type": "chart-figure", "chart": "country-finance"}
+    assert frame["props"]["children"]["props"]["figure"] == as_json(fig)
+    assert view["props"] == {"id": {"type": "chart-view", "chart": "country-finance"},
+                             "data": "/country/MDA?chart=finance"}
     ids = json.dumps(tree)
     for fmt in ("csv", "xlsx", "png", "svg"):
         assert f'"format": "{fmt}"' in ids
@@ -185,21 +187,26 @@ def test_graph_puts_a_toolbar_under_every_chart_and_finds_its_figure():
     assert "chart-export" not in plain
 
 
-# ---- every chart of the app: tidy rows from each builder as the pages call it ------------------
+# ---- every chart of the app: tidy rows from each chart as the server draws it ------------------
 
 @pytest.fixture(scope="module")
-def app_pages():
-    """The pages' figure functions, with the app that serves their asset URLs."""
+def vocab():
+    """The app serves the asset URLs the charts' pages ask for."""
     import app  # noqa: F401
-    from callbacks import country, diaspora, labour, present
 
-    return country, diaspora, labour, present
+    return snapshot_vocabulary()
 
 
-def test_profile_destinations_bar_map_and_costs_rows(app_pages):
-    country = app_pages[0]
+def rows_of(view_url: str, vocab) -> pd.DataFrame:
+    """The download rows of the chart a view link names, as the toolbar's callback makes
+    them: from the figure the server draws for that view."""
+    view = parse_view(view_url, vocab)
+    return tidy_frame(as_json(charts.figure(view.chart, view.state)))
+
+
+def test_profile_destinations_bar_map_and_costs_rows(vocab):
     top = query.top_destinations("MDA", year=2024, n=10)
-    rows = tidy_frame(as_json(country.destinations_bar_figure("MDA", 2024)))
+    rows = rows_of("/country/MDA?chart=destinations", vocab)
     assert list(rows.columns) == [*COLUMNS[:4], "origin_code", "sex", *COLUMNS[4:]]
     assert rows.iloc[0][["country_code", "country_name", "sex"]].tolist() == [
         "ITA", "Italy", "total"]
@@ -216,53 +223,47 @@ def test_profile_destinations_bar_map_and_costs_rows(app_pages):
 
     # The map's colours are log10; its download holds the persons.
     everywhere = query.top_destinations("MDA", year=2024, n=None)
-    rows = tidy_frame(as_json(country.destinations_map_figure("MDA", 2024)))
+    rows = rows_of("/country/MDA?chart=destinations-map", vocab)
     assert rows.set_index("country_code")["value"].to_dict() == everywhere.set_index(
         "destination_code")["value"].to_dict()
     assert "MDA" not in set(rows["country_code"])  # the origin's outline is decoration
 
     # Remittance costs: one row per sending country and quarter.
     costs = query.remittance_costs("MDA")
-    rows = tidy_frame(as_json(country.costs_figure("MDA")))
+    rows = rows_of("/country/MDA?chart=costs", vocab)
     assert {"receiver_code", "period"} <= set(rows.columns)
     assert sorted(zip(rows["country_code"], rows["period"], rows["value"], strict=True)) == \
         sorted(zip(costs["sender_code"], costs["period"], costs["cost_pct"], strict=True))
     assert rows["year"].tolist() == [int(p[:4]) for p in rows["period"]]
 
 
-def test_diaspora_sankey_rows_are_its_links_and_the_trend_is_downloadable(app_pages):
-    diaspora = app_pages[1]
-    figure = diaspora.sankey_figure(["MDA", "BGD"], 2020)
+def test_diaspora_sankey_rows_are_its_links_and_the_trend_is_downloadable(vocab):
+    view = parse_view("/diaspora?countries=MDA,BGD&year=2020&chart=sankey", vocab)
+    figure = charts.figure(view.chart, view.state)
     rows = tidy_frame(as_json(figure))
     assert list(rows.columns) == [*COLUMNS[:4], "destination_code", "destination_name",
                                   *COLUMNS[4:]]
     assert list(dict.fromkeys(rows["country_code"])) == ["MDA", "BGD"]  # the chosen order
     for origin in ("MDA", "BGD"):
-        top = query.top_destinations(origin, year=2020, n=diaspora.SANKEY_DESTINATIONS)
+        top = query.top_destinations(origin, year=2020, n=diaspora_sankey.TOP)
         links = rows[rows["country_code"] == origin]
         assert links["destination_code"].tolist() == top["destination_code"].tolist()
         assert links["value"].tolist() == top["value"].tolist()
     assert set(rows["year"]) == {2020} and set(rows["unit"]) == {"persons"}
     assert rows["value"].tolist() == list(figure.data[0].link.value)  # read from the links
 
-    trend = tidy_frame(as_json(diaspora.trend_figure(["MDA", "JAM"], "persons")))
+    trend = rows_of("/diaspora?countries=MDA,JAM&chart=trend", vocab)
     expected = query.series("DESA.EMIG.TOTL", ["MDA", "JAM"]).dropna(subset=["value"])
     assert sorted(zip(trend["country_code"], trend["year"], trend["value"], strict=True)) == \
         sorted(zip(expected["country_code"], expected["year"], expected["value"], strict=True))
 
 
-def labour_figure(app_pages, section: object) -> dict:
-    return as_json(app_pages[3]._section_figure(section))
-
-
-def test_labour_charts_rows_with_periods_origins_and_how_each_destination_counts(app_pages):
+def test_labour_charts_rows_with_periods_origins_and_how_each_destination_counts(vocab):
     from figures.labour_destinations import OTHER
     from query import labour as q
     from text import labour as tl
 
-    labour = app_pages[2]
-    rows = tidy_frame(labour_figure(app_pages, labour.destinations_section("t", "BGD",
-                                                                           "Bangladesh")))
+    rows = rows_of("/labour?country=BGD&countries=BGD&chart=destinations", vocab)
     assert [*COLUMNS[:4], "destination_code", "destination_name", "period"] == list(
         rows.columns[:7])
     flows = rows[rows["unit"] == tl.DESTINATIONS_AXIS]
@@ -281,7 +282,7 @@ def test_labour_charts_rows_with_periods_origins_and_how_each_destination_counts
     share = rows[rows["unit"] == tl.FEMALE_SHARE_NAME].set_index("year")["value"]
     assert share[2015] == pytest.approx(32.7, abs=0.05)
 
-    rows = tidy_frame(labour_figure(app_pages, labour.annual_section("t", "JAM", "Jamaica")))
+    rows = rows_of("/labour?country=JAM&countries=JAM&chart=annual", vocab)
     usa = rows[rows["destination_code"] == "USA"]
     assert set(rows["country_code"]) == {"JAM"} and set(rows["indicator_code"]) == {
         "annual_flows"}
@@ -290,7 +291,7 @@ def test_labour_charts_rows_with_periods_origins_and_how_each_destination_counts
         == [["United States", "birth", "foreigners"]]
     assert "Legal permanent resident" in usa["definition"].iloc[0]
 
-    rows = tidy_frame(labour_figure(app_pages, labour.market_section("t", "MDA", "Moldova")))
+    rows = rows_of("/labour?country=MDA&countries=MDA&chart=market", vocab)
     assert set(rows["indicator_code"]) == set(q.LABOUR_MARKET_SERIES)
     for code in q.LABOUR_MARKET_SERIES:
         one = rows[rows["indicator_code"] == code]
@@ -298,7 +299,7 @@ def test_labour_charts_rows_with_periods_origins_and_how_each_destination_counts
         expected = query.series(code, ["MDA"]).dropna(subset=["value"])
         assert one["value"].tolist() == expected["value"].tolist()
 
-    rows = tidy_frame(labour_figure(app_pages, labour.rate_section("t", ["MDA", "JAM"])))
+    rows = rows_of("/labour?country=MDA&countries=MDA,JAM&chart=rate", vocab)
     rates = q.emigration_rate(["MDA", "JAM"])
     assert list(dict.fromkeys(rows["country_code"])) == ["MDA", "JAM"]
     assert {"period", "flow", "population"} <= set(rows.columns)
@@ -329,14 +330,13 @@ def test_snapshot_tables_carry_source_licence_and_vintage(table):
     assert feeding["name"].iloc[0] in cited and f"({feeding['vintage'].iloc[0]})" in cited
 
 
-def test_every_slide_has_a_compact_toolbar_for_its_chart(app_pages):
+def test_every_slide_has_a_compact_toolbar_for_its_chart(vocab):
     from layouts import present
-    from state.compare import snapshot_vocabulary
+    from pages import read_request
 
-    vocab = snapshot_vocabulary()
-    slide = present.view(present.ready_made_deck(vocab), 0, [])
+    slide = present.layout(read_request("/present", "", vocab))
     tree = json.dumps(slide.to_plotly_json(), default=lambda c: c.to_plotly_json())
-    key = chart_key("present-graph")
+    key = "present-graph"
     for fmt in ("csv", "xlsx", "png", "svg"):
         assert json.dumps({"type": "chart-export", "chart": key, "format": fmt}) in tree
     assert json.dumps({"type": "chart-figure", "chart": key}) in tree

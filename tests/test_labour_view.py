@@ -7,12 +7,11 @@ import pytest
 
 import app  # noqa: F401  (charts need a running Dash app for their asset URLs)
 import query
-from callbacks import labour as callbacks
 from figures import labour_annual_flows, labour_destinations, labour_emigration_rate
 from layouts import labour as layout
 from query import labour as q
 from state.compare import snapshot_vocabulary
-from state.labour import LabourState, parse, to_query
+from state.labour import LabourState, parse, profile_state, to_query
 
 PILOTS = ["MDA", "BGD", "JAM", "MLI"]
 
@@ -101,8 +100,7 @@ def _figures(component: object) -> dict[str, object]:
 
 
 def test_mali_content_says_where_there_is_no_data():
-    content = callbacks.build_content(
-        {"country": "MLI", "countries": PILOTS}, layout.PAGE_PREFIX)
+    content = layout.charts(LabourState("MLI", tuple(PILOTS)))
     text = " ".join(_texts(content))
     assert "Cote d'Ivoire, Nigeria, Mauritania" in text  # largest destinations, none reporting
     assert "never added up" in text
@@ -114,7 +112,7 @@ def test_mali_content_says_where_there_is_no_data():
 
 
 def test_country_without_flows_gets_messages_not_empty_charts():
-    content = callbacks.build_content({"country": "WLD", "countries": []}, layout.PAGE_PREFIX)
+    content = layout.charts(LabourState("WLD", ()))
     figures = _figures(content)
     assert figures["labour-destinations"].layout.meta["empty"]
     assert "World" in figures["labour-destinations"].layout.meta["message"]
@@ -122,14 +120,14 @@ def test_country_without_flows_gets_messages_not_empty_charts():
         "compare."
 
 
-def test_profile_section_uses_its_own_ids_and_links_to_the_view():
+def test_profile_section_shows_the_labour_view_of_the_country_and_links_to_it():
     section = layout.profile_section("JAM")
-    store = section.children[1].children[0]
-    assert store.id == "labour-profile-query"
-    assert store.data == {"country": "JAM", "countries": PILOTS[2:3] + ["MDA", "BGD", "MLI"]}
-    assert section.children[2].href == "/labour?country=JAM&countries=JAM,MDA,BGD,MLI"
-    content = callbacks.build_content(store.data, layout.PROFILE_PREFIX)
-    assert "labour-profile-annual" in _figures(content)
+    state = profile_state("JAM", snapshot_vocabulary())
+    assert state == LabourState("JAM", tuple(PILOTS[2:3] + ["MDA", "BGD", "MLI"]))
+    assert section.children[-1].href == "/labour?country=JAM&countries=JAM,MDA,BGD,MLI"
+    figures = _figures(section)
+    assert set(figures) == set(layout.CHARTS)
+    assert "Jamaica" in " ".join(_texts(section))
 
 
 def test_url_state_drops_unknown_codes_with_notices():

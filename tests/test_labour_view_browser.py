@@ -60,5 +60,5 @@ def test_control_writes_the_url_and_a_bad_link_gets_a_notice(live_server, page):
     page.keyboard.press("Escape")
     wait_until(page, "() => new URLSearchParams(location.search).get('country') === 'BGD'")
     assert "countries=JAM" in page.url
-    wait_until(page, "() => document.querySelector('#labour-content h2')"
+    wait_until(page, "() => document.querySelector('.page-labour h2.chart-title')"
                      ".textContent.includes('Bangladesh')")

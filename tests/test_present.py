@@ -9,11 +9,15 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from callbacks.present import SLIDE_KINDS, slide_figure, view_of_graph
+import charts
 from figures import presentation, theme
-from layouts import present, resolve, shows_chrome
+from ids import ChartId, PageId
+from layouts import present
+from pages import PAGES, read_request, resolve
+from pages.deck import DeckError, Slide, encode
+from pages.views import of_chart, parse_view
 from state.compare import snapshot_vocabulary
-from state.deck import VIEW_KINDS, DeckError, encode, parse_view
+from state.labour import profile_state
 from text import present as t
 
 
@@ -35,13 +39,21 @@ def deck(vocab):
     return present.ready_made_deck(vocab)
 
 
-def test_every_view_kind_has_a_slide_builder():
-    assert set(SLIDE_KINDS) == set(VIEW_KINDS)
+def slide_figure(view) -> tuple[go.Figure, str]:
+    """A view drawn as a slide: its figure in the projector look, and its source line."""
+    payload = present.slide_payload(view, Slide(view.url), 1, 1)
+    return go.Figure(payload["figure"]), payload["source"]
+
+
+def test_every_page_with_a_view_in_the_address_bar_has_slide_charts():
+    with_view = {page.id for page in PAGES.values() if page.parse is not None}
+    with_charts = {chart.page for chart in charts.registry().values() if chart.slide}
+    assert with_charts == with_view - {PageId.EMBED}
 
 
 def test_ready_made_deck_uses_comparison_profile_and_labour_views(vocab, deck):
-    kinds = {parse_view(s.view, vocab).kind for s in deck.slides}
-    assert kinds == {"compare", "country", "labour"}
+    kinds = {parse_view(s.view, vocab).page for s in deck.slides}
+    assert kinds == {PageId.COMPARE, PageId.PROFILE, PageId.LABOUR}
 
 
 def test_every_ready_made_slide_draws_data_with_a_title_and_a_source(vocab, deck):
@@ -58,7 +70,7 @@ def test_every_ready_made_slide_draws_data_with_a_title_and_a_source(vocab, deck
 
 def test_projector_type_sizes_apply_to_every_axis_and_leave_the_original_alone(vocab):
     view = parse_view("/labour?country=MDA&countries=MDA&chart=market", vocab)
-    original, _ = SLIDE_KINDS["labour"].build(view)
+    original = charts.figure(view.chart, view.state)
     before = original.to_plotly_json()
     figure = presentation.projector(original)
     assert original.to_plotly_json() == before  # builders may hand out cached figures
@@ -103,41 +115,53 @@ def test_changing_the_country_of_a_one_country_slide(vocab):
     assert rate.with_countries(("MLI",)).url == "/labour?country=MDA&countries=MLI&chart=rate"
 
 
+def view_link(path: str, chart: ChartId, vocab) -> str:
+    """The link of the view a chart on the page at `path` shows (its "Add to deck" slide)."""
+    page, params = resolve(path.split("?")[0])
+    request = read_request(path.split("?")[0], "?" + path.partition("?")[2], vocab)
+    return of_chart(chart, request.state).url
+
+
 def test_add_button_maps_each_chart_to_its_slide(vocab):
-    assert view_of_graph("/compare?indicator=SM.POP.NETM&countries=MDA&start=2000&end=2020",
-                         "compare-map", vocab).url.endswith("&tab=map")
-    assert view_of_graph("/country/MLI?year=2020", "country-costs", vocab).url == (
+    assert view_link("/compare?indicator=SM.POP.NETM&countries=MDA&start=2000&end=2020",
+                     ChartId.COMPARE_MAP, vocab).endswith("&tab=map")
+    assert view_link("/country/MLI?year=2020", ChartId.PROFILE_COSTS, vocab) == (
         "/country/MLI?year=2020&chart=costs")
-    # The labour charts inside a profile become the labour view of that country.
-    assert view_of_graph("/country/JAM", "labour-profile-market", vocab).url == (
+    # The labour charts inside a profile show the labour view of that country.
+    assert of_chart(ChartId.LABOUR_MARKET, profile_state("JAM", vocab)).url == (
         "/labour?country=JAM&countries=JAM,MDA,BGD,MLI&chart=market")
-    assert view_of_graph("/diaspora?countries=MDA,MLI", "diaspora-sankey", vocab).url == (
+    assert view_link("/diaspora?countries=MDA,MLI", ChartId.DIASPORA_SANKEY, vocab) == (
         "/diaspora?countries=MDA,MLI&chart=sankey")
     with pytest.raises(DeckError):
-        view_of_graph("/country/JAM", "some-other-graph", vocab)
+        parse_view("/country/JAM?chart=some-other-graph", vocab)
     with pytest.raises(DeckError):
-        view_of_graph("/data", "compare-chart", vocab)
+        parse_view("/data", vocab)
 
 
 def page_text(component: object) -> str:
     return json.dumps(component.to_plotly_json(), default=lambda c: c.to_plotly_json())
 
 
+def present_page(search: str) -> object:
+    return present.layout(read_request("/present", search, snapshot_vocabulary()))
+
+
 def test_present_page_opens_the_ready_made_deck_on_the_slide_in_the_url(deck):
-    page = present.layout(slide="3")
+    page = present_page("?slide=3")
     text = page_text(page)
     assert '"id": "present-index", "data": 2' in text.replace("\n", "")
     assert t.READY_DECK_TITLE in text
 
 
 def test_a_damaged_deck_link_is_a_message_not_an_error(vocab, deck):
-    text = page_text(present.layout(deck="not-a-deck"))
+    text = page_text(present_page("?deck=not-a-deck"))
     assert t.BAD_DECK_TITLE in text and t.DECK_ERRORS["not_readable"] in text
-    shared = page_text(present.layout(deck=encode(deck), slide="99"))
+    shared = page_text(present_page(f"?deck={encode(deck)}&slide=99"))
     assert '"data": 11' in shared  # past the end: the last slide
 
 
 def test_only_the_presentation_is_drawn_without_header_and_footer():
-    assert not shows_chrome("/present") and not shows_chrome("/present/")
-    assert all(shows_chrome(path) for path in ("/", "/compare", "/deck", "/country/MDA", "/x"))
-    assert resolve("/deck")[2] == "present"
+    assert not resolve("/present")[0].chrome and not resolve("/present/")[0].chrome
+    assert all(resolve(path)[0].chrome for path in ("/", "/compare", "/deck", "/country/MDA",
+                                                   "/x"))
+    assert resolve("/deck")[0].nav == "present"

@@ -13,10 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import wait_until
 
-from callbacks.present import slide_figure
-from layouts.present import ready_made_deck
+from layouts.present import ready_made_deck, slide_payload
+from pages.views import parse_view
 from state.compare import snapshot_vocabulary
-from state.deck import parse_view
 from tests.conftest import is_loopback
 from text import present as t
 
@@ -93,8 +92,8 @@ def test_ready_made_deck_with_the_keyboard_at_1920x1080(live_server, browser):
     vocab = snapshot_vocabulary()
     deck = ready_made_deck(vocab)
     total = len(deck.slides)
-    chart_titles = [slide_figure(parse_view(s.view, vocab))[0].layout.title.text
-                    for s in deck.slides]
+    chart_titles = [slide_payload(parse_view(s.view, vocab), s, n, total)["figure"]["layout"]
+                    ["title"]["text"] for n, s in enumerate(deck.slides, start=1)]
     with projector_page(browser) as page:
         page.goto(live_server.url + "/present")
         page.wait_for_selector("#present-root")
@@ -149,7 +148,8 @@ def test_ready_made_deck_with_the_keyboard_at_1920x1080(live_server, browser):
 def test_slides_stay_live_hover_and_country_picker(live_server, browser):
     vocab = snapshot_vocabulary()
     deck = ready_made_deck(vocab)
-    first_title = slide_figure(parse_view(deck.slides[0].view, vocab))[0].layout.title.text
+    first_title = slide_payload(parse_view(deck.slides[0].view, vocab), deck.slides[0], 1,
+                                len(deck.slides))["figure"]["layout"]["title"]["text"]
     with projector_page(browser) as page:
         page.goto(live_server.url + "/present")
         slide_state(page, 1, len(deck.slides), first_title)

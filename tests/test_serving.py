@@ -344,9 +344,10 @@ def live_callback_body(live_server) -> dict:
     """A well-formed request for the router callback, built from the app's own dependencies."""
     _, _, raw = fetch(live_server.url + "/_dash-dependencies")
     router = next(
-        cb for cb in json.loads(raw) if any(i["property"] == "pathname" for i in cb["inputs"])
+        cb for cb in json.loads(raw)
+        if "page.children" in cb["output"] and not cb.get("clientside_function")
     )
-    values = {"pathname": "/compare", "search": ""}
+    values = {"data": {"path": "/compare", "search": ""}}
     return {
         "output": router["output"],
         "outputs": [
@@ -355,7 +356,7 @@ def live_callback_body(live_server) -> dict:
         ],
         "inputs": [{**i, "value": values.get(i["property"])} for i in router["inputs"]],
         "state": [{**s, "value": values.get(s["property"])} for s in router["state"]],
-        "changedPropIds": [f"{router['inputs'][0]['id']}.pathname"],
+        "changedPropIds": [f"{router['inputs'][0]['id']}.data"],
     }
 
 

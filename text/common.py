@@ -13,6 +13,21 @@ NAV_LABOUR = "Labour flows"
 NAV_DATA = "Data & sources"
 NAV_PRESENT = "Presentation"
 
+# Browser-tab titles, one per page; the site title follows each ("Compare countries · ...").
+PAGE_TITLES = {
+    "compare": "Compare countries",
+    "country-index": "Country profiles",
+    "profile": "{country}: migration profile",
+    "diaspora": "Compare diasporas",
+    "labour": "Labour flows",
+    "data": "Data & sources",
+    "present": "Presentation",
+    "deck": "Build a deck",
+    "embed": "Chart",
+    "not-found": "Page not found",
+}
+PAGE_TITLE = "{page} · {site}"
+
 PILOT_NAMES = {"MDA": "Moldova", "BGD": "Bangladesh", "JAM": "Jamaica", "MLI": "Mali"}
 
 NOT_FOUND_TITLE = "Page not found"

@@ -17,20 +17,6 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       // A chart drawn while its panel was hidden has no width yet: let Plotly measure again.
       window.setTimeout(function () { window.dispatchEvent(new Event('resize')); }, 50);
       return ['chart', 'map', 'table', 'sources'].map(function (name) { return name !== tab; });
-    },
-    /* Write the address bar: push a user's change (back undoes it), replace a link made
-       canonical. Dash's Location components are told, so back/forward compare correctly. */
-    writeHistory: function (entry) {
-      if (entry && typeof entry.search === 'string' && window.location.search !== entry.search) {
-        var url = window.location.pathname + entry.search;
-        if (entry.mode === 'replace') {
-          window.history.replaceState(window.history.state, '', url);
-        } else {
-          window.history.pushState({}, '', url);
-        }
-        window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
-      }
-      return window.dash_clientside.no_update;
     }
   }
 });

@@ -21,7 +21,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         return noUpdate;
       }
       var box = holder.closest('.chart-box');
-      var title = (gd.layout.title && gd.layout.title.text) ||
+      var title = request.title || (gd.layout.title && gd.layout.title.text) ||
         (box && box.getAttribute('aria-label')) || '';
       var margin = Object.assign({}, gd.layout.margin || {});
       margin.t = Math.max(margin.t || 0, 110);

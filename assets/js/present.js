@@ -3,8 +3,8 @@
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   present: {
     /* First / previous / next / last: the new 0-based slide index. */
-    step: function (first, previous, next, last, index, deck) {
-      var count = deck && deck.slides ? deck.slides.length : 0;
+    step: function (first, previous, next, last, index, slides) {
+      var count = slides ? slides.length : 0;
       var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
       var current = index || 0;
       var target = current;
@@ -15,24 +15,32 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       target = Math.max(0, Math.min(count - 1, target));
       return target === current ? window.dash_clientside.no_update : target;
     },
-    /* Keep `slide` (1-based) in the address bar, so a reload stays on this slide. */
-    writeSlideNumber: function (index) {
-      if (typeof index === 'number' && document.getElementById('present-root')) {
+    /* Show slide `index` from the slides sent with the page, and keep its number (1-based)
+       in the address bar, so a reload stays on it. */
+    show: function (index, slides) {
+      var slide = slides && slides[index];
+      if (!slide) { return window.dash_clientside.no_update; }
+      var number = index + 1;
+      if (document.getElementById('present-root')) {
         var params = new URLSearchParams(window.location.search);
-        params.set('slide', String(index + 1));
+        params.set('slide', String(number));
         var search = '?' + params.toString();
         if (window.location.search !== search) {
           window.history.replaceState(window.history.state, '', window.location.pathname + search);
         }
       }
-      return window.dash_clientside.no_update;
-    }
-  },
-  deck: {
-    /* Each pressed "Add this view to my deck" button gets the page's address (with its state). */
-    captureView: function (clicks) {
-      if (!clicks) { return window.dash_clientside.no_update; }
-      return {view: window.location.pathname + window.location.search, at: Date.now()};
+      return [slide.figure, slide.title, slide.caption, slide.source, slide.view,
+              slide.counter, slide.counter_label, slide.countries, slide.view];
+    },
+    /* The presenter picked countries for this slide: ask the server to redraw it, unless the
+       picker only shows the slide's own countries. */
+    pick: function (countries, index, slides) {
+      var slide = slides && slides[index];
+      var picked = countries || [];
+      if (!slide || JSON.stringify(picked) === JSON.stringify(slide.countries)) {
+        return window.dash_clientside.no_update;
+      }
+      return {countries: picked};
     }
   }
 });

@@ -8,8 +8,8 @@ A deck travels in three forms, all validated by the same rules:
   deck is shared as a link with no server-side storage.
 
 Every problem raises `DeckError(reason, **details)`; `reason` is a key into the page text, so the
-message shown to people lives in text/present.py. Each slide's view is parsed by the state parser
-of its page and replaced by that page's canonical query string.
+message shown to people lives in text/present.py. Each slide's view is read by
+pages.views.parse_view and replaced by its canonical link.
 """
 
 from __future__ import annotations
@@ -18,34 +18,20 @@ import base64
 import binascii
 import json
 import zlib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
-from state import compare as compare_state
-from state import country as country_state
-from state import diaspora as diaspora_state
-from state import labour as labour_state
-from state.paths import match_path
+from pages.views import DeckError, parse_view
+from state.compare import Vocabulary
 
 FORMAT = "migration-dashboard-deck"
 VERSION = 1
 MAX_SLIDES = 30
 MAX_TITLE = 120
 MAX_CAPTION = 400
-MAX_VIEW = 600
 MAX_ENCODED = 6000  # characters of the `deck` URL parameter; the request line allows 8190
 MAX_JSON_BYTES = 64 * 1024  # an imported file, or an encoded deck once inflated
-
-
-class DeckError(ValueError):
-    """A deck that cannot be used; `reason` names the problem, `details` fill its message."""
-
-    def __init__(self, reason: str, **details: object) -> None:
-        super().__init__(reason, details)
-        self.reason = reason
-        self.details = details
 
 
 @dataclass(frozen=True)
@@ -61,156 +47,7 @@ class Deck:
     slides: tuple[Slide, ...]
 
 
-# ---- views -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class View:
-    """One parsed view: which kind of page (`kind`), the page's own state, and for pages with
-    several charts which one the slide shows (`chart`, the `chart` URL parameter)."""
-
-    kind: str
-    state: object
-    chart: str = ""
-
-    @property
-    def url(self) -> str:
-        link = VIEW_KINDS[self.kind].url(self.state)
-        if self.chart:
-            link += ("&" if "?" in link else "?") + f"chart={self.chart}"
-        return link
-
-    @property
-    def countries(self) -> tuple[str, ...]:
-        return VIEW_KINDS[self.kind].countries(self.state, self.chart)
-
-    def with_countries(self, codes: tuple[str, ...]) -> View:
-        spec = VIEW_KINDS[self.kind]
-        return replace(self, state=spec.set_countries(self.state, self.chart, codes))
-
-
-@dataclass(frozen=True)
-class ViewKind:
-    """How one page's view is read and written, through the page's own state parser:
-    `parse(params, vocabulary)` gives (state, notices), `url(state)` the canonical link;
-    `charts` names the page's charts (first = default; empty: the state chooses the chart);
-    `countries(state, chart)` / `set_countries(state, chart, codes)` serve the slide's
-    country picker."""
-
-    pattern: str  # "/compare", or "/country/<iso3>"
-    parse: Callable[[Mapping[str, str], compare_state.Vocabulary], tuple[object, list]]
-    url: Callable[[object], str]
-    countries: Callable[[object, str], tuple[str, ...]]
-    set_countries: Callable[[object, str, tuple[str, ...]], object]
-    charts: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ProfileState:
-    """A country profile's view: the country (from the path) and the page's query state."""
-
-    iso3: str
-    page: country_state.CountryState
-
-
-def _parse_profile(
-    params: Mapping[str, str], vocab: compare_state.Vocabulary
-) -> tuple[ProfileState, list]:
-    from query.profile import stock_years
-
-    iso3 = params.get("iso3", "").strip().upper()
-    notices = [] if iso3 in vocab.countries else [compare_state.Notice("country", iso3,
-                                                                      "unknown")]
-    page, dropped = country_state.parse(params, stock_years())
-    return ProfileState(iso3, page), notices + dropped
-
-
-def _last(codes: tuple[str, ...], current: str) -> str:
-    """A one-country chart takes the country just picked (the last one); none keeps it."""
-    return codes[-1] if codes else current
-
-
-def _labour_countries(state: labour_state.LabourState, chart: str) -> tuple[str, ...]:
-    return state.countries if chart in LABOUR_MULTI else (state.country,)
-
-
-def _labour_set(state: labour_state.LabourState, chart: str,
-                codes: tuple[str, ...]) -> labour_state.LabourState:
-    if chart in LABOUR_MULTI:
-        return replace(state, countries=codes)
-    return replace(state, country=_last(codes, state.country))
-
-
-LABOUR_MULTI = ("rate",)  # labour charts that compare several countries
-
-
-def _parse_diaspora(
-    params: Mapping[str, str], vocab: compare_state.Vocabulary
-) -> tuple[diaspora_state.DiasporaState, list]:
-    from query.profile import stock_years
-
-    return diaspora_state.parse(params, vocab, stock_years())
-
-
-# Each page whose views can be slides; callbacks/present.py has the matching slide builders.
-VIEW_KINDS: dict[str, ViewKind] = {
-    "compare": ViewKind(
-        "/compare", compare_state.parse, lambda state: "/compare" + compare_state.to_query(state),
-        lambda state, _chart: state.countries,
-        lambda state, _chart, codes: replace(state, countries=codes)),
-    "country": ViewKind(
-        "/country/<iso3>", _parse_profile,
-        lambda state: f"/country/{state.iso3}" + country_state.to_query(state.page),
-        lambda state, _chart: (state.iso3,),
-        lambda state, _chart, codes: replace(state, iso3=_last(codes, state.iso3)),
-        charts=("finance", "destinations", "destinations-map", "destinations-trend",
-                "senders", "costs")),
-    "labour": ViewKind(
-        "/labour", labour_state.parse, lambda state: "/labour" + labour_state.to_query(state),
-        _labour_countries, _labour_set,
-        charts=("destinations", "annual", "market", "rate")),
-    "diaspora": ViewKind(
-        "/diaspora", _parse_diaspora, lambda state: "/diaspora" + diaspora_state.to_query(state),
-        lambda state, _chart: state.countries,
-        lambda state, _chart, codes: replace(state, countries=codes),
-        charts=("trend", "sankey")),
-}
-# The comparison view also answers at the site root.
-PATH_ALIASES = {"/": "/compare"}
-
-
-def parse_view(url: str, vocab: compare_state.Vocabulary, number: int = 1) -> View:
-    """A view from a link (absolute or relative), strictly: an unknown page or any parameter
-    its page would drop is an error naming slide `number`."""
-    if not isinstance(url, str) or not url.strip():
-        raise DeckError("bad_slide", number=number)
-    if len(url) > MAX_VIEW:
-        raise DeckError("view_too_long", number=number, limit=MAX_VIEW)
-    parts = urlsplit(url.strip())
-    path = (parts.path.rstrip("/") or "/")
-    path = PATH_ALIASES.get(path, path)
-    for kind, spec in VIEW_KINDS.items():
-        path_params = match_path(spec.pattern, path)
-        if path_params is None:
-            continue
-        params = dict(parse_qsl(parts.query, keep_blank_values=True))
-        chart = params.pop("chart", "").strip().lower()
-        if spec.charts:
-            chart = chart or spec.charts[0]
-            if chart not in spec.charts:
-                raise DeckError("bad_parameters", number=number, param="chart", value=chart)
-        elif chart:
-            raise DeckError("bad_parameters", number=number, param="chart", value=chart)
-        params.update(path_params)
-        state, notices = spec.parse(params, vocab)
-        if notices:
-            first = notices[0]
-            raise DeckError("bad_parameters", number=number, param=first.param,
-                            value=first.value)
-        return View(kind, state, chart)
-    raise DeckError("unknown_view", number=number, path=path)
-
-
-def canonical_view(url: str, vocab: compare_state.Vocabulary, number: int = 1) -> str:
+def canonical_view(url: str, vocab: Vocabulary, number: int = 1) -> str:
     return parse_view(url, vocab, number).url
 
 
@@ -227,7 +64,7 @@ def _text(value: object, limit: int, reason: str, number: int) -> str:
     return value
 
 
-def from_dict(data: object, vocab: compare_state.Vocabulary) -> Deck:
+def from_dict(data: object, vocab: Vocabulary) -> Deck:
     """A valid deck from its file form (already parsed JSON); views become canonical."""
     if not isinstance(data, dict) or not isinstance(data.get("slides"), list):
         raise DeckError("not_a_deck")
@@ -246,7 +83,7 @@ def from_dict(data: object, vocab: compare_state.Vocabulary) -> Deck:
     return Deck(title=title, slides=slides)
 
 
-def _slide(item: object, vocab: compare_state.Vocabulary, number: int) -> Slide:
+def _slide(item: object, vocab: Vocabulary, number: int) -> Slide:
     if not isinstance(item, dict):
         raise DeckError("bad_slide", number=number)
     return Slide(
@@ -256,7 +93,7 @@ def _slide(item: object, vocab: compare_state.Vocabulary, number: int) -> Slide:
     )
 
 
-def from_stored(data: object, vocab: compare_state.Vocabulary) -> tuple[Deck, int]:
+def from_stored(data: object, vocab: Vocabulary) -> tuple[Deck, int]:
     """The deck kept in the browser, read leniently: it may be empty while being built, and
     slides that no longer validate (an older app version wrote them) are left out and counted."""
     if not isinstance(data, dict) or not isinstance(data.get("slides"), list):
@@ -293,7 +130,7 @@ def empty_deck_dict(title: str = "") -> dict:
 
 # ---- JSON file ---------------------------------------------------------------------------------
 
-def from_file(content: bytes | str, vocab: compare_state.Vocabulary) -> Deck:
+def from_file(content: bytes | str, vocab: Vocabulary) -> Deck:
     """A deck from an uploaded file's bytes; any problem is a DeckError with a clear reason."""
     if len(content) > MAX_JSON_BYTES:
         raise DeckError("file_too_large", limit_kb=MAX_JSON_BYTES // 1024)
@@ -328,7 +165,7 @@ def encode(deck: Deck) -> str:
     return token
 
 
-def decode(token: str, vocab: compare_state.Vocabulary) -> Deck:
+def decode(token: str, vocab: Vocabulary) -> Deck:
     """A valid deck from the `deck` URL parameter."""
     token = (token or "").strip()
     if not token:
@@ -366,7 +203,7 @@ def read_shipped(
     name: str,
     title: str,
     slide_texts: Mapping[str, tuple[str, str]],
-    vocab: compare_state.Vocabulary,
+    vocab: Vocabulary,
 ) -> Deck:
     """A deck from decks/<name>.json, whose slides name a view and a text key; titles and
     captions come from `slide_texts` (the page text), so they can be translated."""

@@ -1,0 +1,28 @@
+/* Every page's view lives in the address bar. A page's callback answers with the query string
+   the address should show ({search, mode}); these write it (push: back undoes a change;
+   replace: a link made canonical) and pass on a back or forward step the page did not write. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  history: {
+    write: function (entry) {
+      if (entry && typeof entry.search === 'string' && window.location.search !== entry.search) {
+        var url = window.location.pathname + entry.search;
+        if (entry.mode === 'push') {
+          window.history.pushState({}, '', url);
+        } else {
+          window.history.replaceState(window.history.state, '', url);
+        }
+        // Dash's Location components read the new address, so back and forward compare right.
+        window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+      }
+      return window.dash_clientside.no_update;
+    },
+    popstate: function (search, written) {
+      var now = search || '';
+      // The address the page wrote, or (while loading) the one it was drawn for.
+      if (written && (now === (written.search || '') || now === written.drawn_for)) {
+        return window.dash_clientside.no_update;
+      }
+      return {search: now};
+    }
+  }
+});

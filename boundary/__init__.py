@@ -1,0 +1,64 @@
+"""The boundary of the callback layer: every server callback's inputs are untrusted.
+
+Any client can post any JSON to /_dash-update-component, not only what the page's controls
+would send. Every server callback is registered through `callback(app, ..., inputs=...)`, which
+checks each input against its declared shape (type, length, range, known values: see
+boundary/inputs.py) before the callback runs. Anything else is refused with HTTP 400 and a
+short JSON reason, logged once as a warning, never a traceback. Page callbacks then read their
+inputs with the same parsers the address bar uses (state/), so a value that passes here is
+still bounded by what the page offers.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from dash import Dash
+from werkzeug.exceptions import BadRequest
+
+from boundary.inputs import Check, InvalidInput
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Check", "InvalidInput", "RefusedInput", "callback", "refuse"]
+
+
+class RefusedInput(BadRequest):
+    """A callback request whose inputs no page would send (HTTP 400)."""
+
+
+def refuse(reason: str) -> RefusedInput:
+    """The error for a refused callback input; logged once, as one line."""
+    logger.warning("Refused callback input: %s", reason)
+    return RefusedInput(reason)
+
+
+def guarded(func: Callable[..., Any], checks: Sequence[Check]) -> Callable[..., Any]:
+    """`func` with each positional argument checked (and normalised) by its check first."""
+
+    @functools.wraps(func)
+    def run(*args: Any) -> Any:
+        if len(args) != len(checks):
+            raise refuse(f"{func.__name__}: expected {len(checks)} inputs, got {len(args)}")
+        try:
+            values = [check(value) for check, value in zip(checks, args, strict=True)]
+        except InvalidInput as error:
+            raise refuse(f"{func.__name__}: {error}") from None
+        return func(*values)
+
+    run.guarded = True  # type: ignore[attr-defined]
+    return run
+
+
+def callback(app: Dash, *dependencies: Any, inputs: Sequence[Check],
+             **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a server callback whose Inputs and States (in order) are checked by `inputs`:
+    `callback(app, Output(...), Input(...), State(...), inputs=(codes(20), year()))(func)`."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        return app.callback(*dependencies, **options)(guarded(func, inputs))
+
+    return register

@@ -1,0 +1,87 @@
+"""Comparison view, Chart tab: the indicator over the chosen years, one line per country, or
+countries ranked by their value when one year is chosen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import plotly.graph_objects as go
+
+import query
+from charts import Chart
+from charts.indicator_units import axis_title, export_fields, indicator_sources, with_labels
+from charts.parts import MANY_COUNTRIES
+from figures import line_chart, ranked_bar, theme
+from ids import ChartId, PageId
+from state.compare import CompareState
+from text import compare as t
+from text import present as tp
+from text.numbers import format_year_span
+
+
+def process_data(state: CompareState) -> pd.DataFrame:
+    """The chosen countries' values (transformed), with hover labels; empty if none."""
+    if not state.countries:
+        return pd.DataFrame(columns=[*line_chart.COLUMNS, "label"])
+    df = query.series(state.indicator, list(state.countries), start=state.start, end=state.end,
+                      transform=state.transform, base=state.base)
+    meta = query.indicator_meta(state.indicator)
+    return with_labels(df[df["value"].notna()], meta, state.transform, state.base)
+
+
+def create_figure(df: pd.DataFrame, state: CompareState) -> go.Figure:
+    meta = query.indicator_meta(state.indicator)
+    years = format_year_span(state.start, state.end)
+    if not state.countries:
+        return theme.empty_figure(t.EMPTY_NO_COUNTRIES)
+    if df.empty:
+        return theme.empty_figure(t.EMPTY_NO_DATA.format(years=years))
+    log = state.scale == "log"
+    title = axis_title(meta, state.transform, state.base)
+    if state.start == state.end:
+        figure = ranked_bar.create_figure(df, x_title=title, log=log,
+                                          export=export_fields(state, meta))
+    else:
+        figure = line_chart.create_figure(df, y_title=title, log=log,
+                                          country_order=list(state.countries),
+                                          export=export_fields(state, meta))
+    return figure.update_layout(title={"text": chart_title(state), "x": 0, "xanchor": "left"},
+                                margin={"t": 56})
+
+
+def chart_title(state: CompareState) -> str:
+    meta = query.indicator_meta(state.indicator)
+    return t.CHART_LABEL.format(indicator=meta.get("short_name", state.indicator),
+                                years=format_year_span(state.start, state.end))
+
+
+def slide_title(state: CompareState) -> str:
+    """A slide's default title: the indicator and the countries shown."""
+    meta = query.indicator_meta(state.indicator)
+    names = ", ".join(query.country_name(code) for code in state.countries)
+    return tp.DEFAULT_TITLE_CHART.format(indicator=meta.get("short_name", state.indicator),
+                                         countries=names).rstrip(", ")
+
+
+def build(state: CompareState) -> go.Figure:
+    return create_figure(process_data(state), state)
+
+
+def key(state: CompareState) -> CompareState:
+    """The tab and the map year do not change this chart."""
+    return replace(state, tab="chart", year=None)
+
+
+CHART = Chart(
+    id=ChartId.COMPARE_SERIES,
+    page=PageId.COMPARE,
+    slug="chart",
+    label=t.TAB_CHART,
+    title=chart_title,
+    standalone_title=slide_title,
+    build=build,
+    sources=indicator_sources,
+    key=key,
+    **MANY_COUNTRIES,
+)

@@ -1,0 +1,65 @@
+"""Country profile: the average total cost of sending money to the country, by corridor and
+quarter, against the SDG 10.c target of 3 % (World Bank Remittance Prices Worldwide)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import plotly.graph_objects as go
+
+import query
+from charts import Chart
+from charts.parts import gap, one_country, table_sources
+from figures import corridor_costs
+from ids import ChartId, PageId
+from state.country import ProfileState
+from text import country as t
+from text import present as tp
+from text.numbers import format_value
+
+
+def process_data(state: ProfileState) -> pd.DataFrame:
+    df = query.remittance_costs(state.iso3)
+    return df.assign(label=[format_value(v, "%", 1) for v in df["cost_pct"]])
+
+
+def create_figure(df: pd.DataFrame, state: ProfileState) -> go.Figure:
+    if df.empty:
+        return gap(t.COSTS_EMPTY.format(country=query.country_name(state.iso3)))
+    return corridor_costs.create_figure(
+        df, y_title=t.COSTS_AXIS, target_label=t.COSTS_TARGET,
+        export={"indicator_code": "remittance_costs", "unit": t.COSTS_AXIS,
+                "extra": {"receiver_code": state.iso3}})
+
+
+def notes(state: ProfileState) -> list[str]:
+    """When the data end, which corridors were surveyed, and whether this country's end
+    earlier than the data set."""
+    data_end = str(query.get_snapshot().remittance_costs["period"].max())
+    df = query.remittance_costs(state.iso3)
+    found = [t.COSTS_ENDS.format(period=data_end)]
+    if not df.empty:
+        corridors = ", ".join(dict.fromkeys(df["sender_name"]))
+        found.append(t.COSTS_COVERAGE.format(corridors=corridors, first=df["period"].min(),
+                                             last=df["period"].max()))
+        if df["period"].max() < data_end:
+            found.append(t.COSTS_LATEST.format(country=query.country_name(state.iso3),
+                                               period=df["period"].max()))
+    return found
+
+
+CHART = Chart(
+    id=ChartId.PROFILE_COSTS,
+    page=PageId.PROFILE,
+    slug="costs",
+    label=t.COSTS_TITLE,
+    title=lambda _state: t.COSTS_TITLE,
+    standalone_title=lambda state: tp.PROFILE_CHART_TITLE.format(
+        country=query.country_name(state.iso3), chart=t.COSTS_TITLE),
+    build=lambda state: create_figure(process_data(state), state),
+    sources=lambda _state: table_sources("remittance_costs"),
+    notes=notes,
+    key=lambda state: replace(state, measure="usd", year=None),
+    **one_country("iso3"),
+)

@@ -1,0 +1,229 @@
+"""Every page, chart and component id of the app, declared once and used everywhere by name.
+
+A chart's id is also the DOM id of its graph; the other parts of a chart block (heading,
+notes, sources line, the view it shows) take ids derived from it by `block`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PageId(StrEnum):
+    COMPARE = "compare"
+    COUNTRY_INDEX = "country-index"
+    PROFILE = "profile"
+    DIASPORA = "diaspora"
+    LABOUR = "labour"
+    DATA = "data"
+    PRESENT = "present"
+    DECK = "deck"
+    EMBED = "embed"
+    NOT_FOUND = "not-found"
+
+
+class ChartId(StrEnum):
+    COMPARE_SERIES = "compare-chart"
+    COMPARE_MAP = "compare-map"
+    PROFILE_FINANCE = "country-finance"
+    PROFILE_DESTINATIONS = "country-destinations-bar"
+    PROFILE_DESTINATIONS_MAP = "country-destinations-map"
+    PROFILE_DESTINATIONS_TREND = "country-destinations-trend"
+    PROFILE_SENDERS = "country-senders"
+    PROFILE_COSTS = "country-costs"
+    DIASPORA_TREND = "diaspora-trend"
+    DIASPORA_SANKEY = "diaspora-sankey"
+    LABOUR_DESTINATIONS = "labour-destinations"
+    LABOUR_ANNUAL = "labour-annual"
+    LABOUR_MARKET = "labour-market"
+    LABOUR_RATE = "labour-rate"
+    SLIDE = "present-graph"  # the presenter's one graph, showing any chart
+
+
+@dataclass(frozen=True)
+class Block:
+    """The ids of one chart block: heading, graph, notes under it, sources line, and the store
+    holding the link of the view it shows (read by its downloads and "Add to my deck")."""
+
+    chart: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.chart}-title"
+
+    @property
+    def graph(self) -> str:
+        return self.chart
+
+    @property
+    def notes(self) -> str:
+        return f"{self.chart}-notes"
+
+    @property
+    def sources(self) -> str:
+        return f"{self.chart}-sources"
+
+    @property
+    def view(self) -> dict[str, str]:
+        return {"type": ChartTool.VIEW, "chart": self.chart}
+
+
+def block(chart: ChartId | str) -> Block:
+    return Block(str(chart))
+
+
+class Shell(StrEnum):
+    URL = "url"
+    PAGE = "page"
+    ROOT = "app-shell"
+    NAV = "nav-list"
+    MAIN = "main"
+    RENDERED = "page-rendered"  # the path and query the page content was drawn for
+    ROUTE = "page-route"  # a path the browser asks the server to draw
+    LANG = "page-lang"
+    DECK_STORE = "deck-store"  # the slide deck being built (kept in the browser)
+
+
+class Compare(StrEnum):
+    HISTORY = "compare-history"
+    POPSTATE = "compare-popstate"
+    SHOWN = "compare-shown"  # the state each hidden panel was last drawn for
+    NOTICES = "compare-notices"
+    INDICATOR = "compare-indicator"
+    INDICATOR_INFO = "compare-indicator-info"
+    COUNTRIES = "compare-countries"
+    YEARS = "compare-years"
+    TRANSFORM = "compare-transform"
+    BASE = "compare-base"
+    BASE_BOX = "compare-base-box"
+    SCALE = "compare-scale"
+    TABS = "compare-tabs"
+    MAP_YEAR = "compare-map-year"
+    MAP_NOTE = "compare-map-note"
+    COVERAGE = "compare-coverage"
+    TABLE = "compare-table"
+    TABLE_CAPTION = "compare-table-caption"
+    SOURCES = "compare-sources"
+    CITATION = "compare-citation"
+
+
+def compare_panel(tab: str) -> str:
+    return f"compare-panel-{tab}"
+
+
+class Profile(StrEnum):
+    HISTORY = "country-history"
+    POPSTATE = "country-popstate"
+    NOTICES = "country-notices"
+    SUMMARY = "country-summary"
+    CARDS = "country-cards"
+    CARDS_SOURCES = "country-cards-sources"
+    MEASURE = "country-measure"
+    YEAR = "country-year"
+    PRINT = "country-print"
+    PICKER = "country-picker"
+    TITLE = "country-title"
+
+
+class Diaspora(StrEnum):
+    HISTORY = "diaspora-history"
+    POPSTATE = "diaspora-popstate"
+    NOTICES = "diaspora-notices"
+    COUNTRIES = "diaspora-countries"
+    MEASURE = "diaspora-measure"
+    YEAR = "diaspora-year"
+    PROFILES = "diaspora-profiles"
+
+
+class Labour(StrEnum):
+    HISTORY = "labour-history"
+    POPSTATE = "labour-popstate"
+    NOTICES = "labour-notices"
+    COUNTRY = "labour-country"
+    COUNTRIES = "labour-countries"
+    SOURCES = "labour-sources"
+
+
+class Present(StrEnum):
+    ROOT = "present-root"
+    DECK = "present-deck"
+    INDEX = "present-index"
+    SLIDES = "present-slides"  # every slide drawn, sent with the page
+    PICKED = "present-picked"  # countries the presenter picked for the current slide
+    TITLE = "present-title"
+    CAPTION = "present-caption"
+    SOURCE = "present-source"
+    COUNTER = "present-counter"
+    COUNTER_LABEL = "present-counter-label"
+    COUNTRIES = "present-countries"
+    LEAVE = "present-leave"
+    FIRST = "present-first"
+    PREVIOUS = "present-previous"
+    NEXT = "present-next"
+    LAST = "present-last"
+    FULL_SCREEN = "present-fullscreen"
+    ERROR = "present-error"
+
+
+class Deck(StrEnum):
+    MESSAGE = "deck-message"
+    TITLE = "deck-title"
+    SLIDES = "deck-slides"
+    EMPTY = "deck-empty"
+    ADD_LINK = "deck-add-link"
+    ADD_LINK_BUTTON = "deck-add-link-button"
+    PRESENT = "deck-present"
+    EXPORT = "deck-export"
+    DOWNLOAD = "deck-download"
+    READY = "deck-ready"
+    CLEAR = "deck-clear"
+    SHARE_URL = "deck-share-url"
+    SHARE_BOX = "deck-share-box"
+    UPLOAD = "deck-upload"
+
+
+class DeckRow(StrEnum):
+    """Types of the pattern-matching ids in each row of the deck builder ({"type", "index"})."""
+
+    TITLE = "deck-slide-title"
+    UP = "deck-slide-up"
+    DOWN = "deck-slide-down"
+    REMOVE = "deck-slide-remove"
+
+
+class ChartTool(StrEnum):
+    """Types of the pattern-matching ids under every chart ({"type", "chart"[, "format"]})."""
+
+    VIEW = "chart-view"  # the link of the view the chart shows
+    FIGURE = "chart-figure"  # the frame around the graph
+    EXPORT = "chart-export"
+    DOWNLOAD = "chart-download"
+    IMAGE = "chart-image"
+    STATUS = "chart-export-status"
+    CITE = "chart-cite"
+    EMBED = "chart-embed"
+    EMBED_CODE = "chart-embed-code"
+    EMBED_BOX = "chart-embed-box"
+    DECK_ADD = "deck-add"
+    DECK_ADD_STATUS = "deck-add-status"
+
+
+class Embed(StrEnum):
+    CHART = "embed-chart"
+    SOURCE = "embed-source"
+    FULL_VIEW = "embed-full-view"
+    CAPTION = "embed-caption"
+
+
+class DataPage(StrEnum):
+    INDICATORS_TITLE = "data-indicators-title"
+    INDICATOR_TABLE = "data-indicator-table"
+    PILOT_TABLE = "data-pilot-table"
+    COVERAGE_INDICATOR = "data-coverage-indicator"
+    COVERAGE_CAPTION = "data-coverage-caption"
+    COVERAGE_TABLE = "data-coverage-table"
+    SOURCES_TABLE = "data-sources-table"
+    BULK_LINK = "data-bulk-link"
+    API_LINK = "data-api-link"
+    CITATION_EXAMPLE = "data-citation-example"
