@@ -38,6 +38,7 @@ from pipeline.sources import (
     undesa_ims2024,
     undesa_wpp2024,
     unhcr,
+    wb_countries,
     wdi,
     wdi_xls,
 )
@@ -76,12 +77,22 @@ class BuildContext:
 
     @cached_property
     def country_metadata(self) -> pd.DataFrame:
+        """Region and income group: from the World Bank API's country endpoint when the
+        refresh has fetched it (same moment as the WDI aggregates), else from the 2023 WDI
+        Excel file."""
+        if wb_countries.available(self.raw_dir):
+            return wb_countries.read_country_metadata(self.raw_dir)
         return wdi_xls.read_country_metadata(self.raw_dir, COUNTRY_METADATA_XLS)
+
+    @property
+    def classification_source(self) -> str:
+        """The raw folder the region and income-group columns come from."""
+        return wb_countries.FOLDER if wb_countries.available(self.raw_dir) else wdi_xls.FOLDER
 
     @property
     def classification_release(self) -> str:
         """The release the region and income-group columns come from."""
-        return self.release(wdi_xls.FOLDER)
+        return self.release(self.classification_source)
 
     @cached_property
     def desa_locations(self) -> pd.DataFrame:
@@ -792,11 +803,13 @@ def build_sources(ctx: BuildContext) -> pd.DataFrame:
         ("population_ims2020", undesa_ims2020.FOLDER),
         ("population_differences", undesa_wpp2024.FOLDER),
         ("population_differences", next(iter(cat.WDI_SERIES))),
-        ("countries", wdi_xls.FOLDER),
+        ("countries", ctx.classification_source),
     ]:
         tables_by_source.setdefault(folder, set()).add(table)
     rows = []
     for source_id, info in cat.SOURCES.items():
+        if source_id in cat.OPTIONAL_SOURCES and source_id not in ctx.vintages:
+            continue  # not fetched yet
         vintage = ctx.vintages[source_id]
         rows.append(
             {

@@ -325,6 +325,13 @@ SOURCES: dict[str, SourceInfo] = {
         territory=UN_AREAS,
         short="UN DESA",
     ),
+    "wb_country_metadata": SourceInfo(
+        name="Country classification (region, income group), World Bank API country endpoint",
+        publisher="World Bank",
+        url="https://api.worldbank.org/v2/country",
+        citation="World Bank, World Development Indicators, country metadata",
+        licence=NOT_STATED,
+    ),
     "abel_cohen_flows_2022_migviz": SourceInfo(
         name="Bilateral international migration flow estimates by sex, 1990-2020 "
         "(closed demographic accounting, pseudo-Bayesian)",
@@ -343,6 +350,10 @@ SOURCES: dict[str, SourceInfo] = {
         "The migrant stocks shown elsewhere in this dashboard are the 2024 revision.",
     ),
 }
+
+
+# Sources that exist only once the refresh has fetched them.
+OPTIONAL_SOURCES = frozenset({"wb_country_metadata"})
 
 
 def wdi_indicator_url(code: str) -> str:
