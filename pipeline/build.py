@@ -313,7 +313,9 @@ def derived_values(ctx: BuildContext) -> dict[str, pd.DataFrame]:
             ctx.ims_operand(cat.EMIGRANTS, ctx.emigrants), un_population, 100.0, leave_out),
         cat.REFUGEES_BY_ORIGIN: _observed(_sum_by_origin(refugees, "refugees")),
         cat.ASYLUM_SEEKERS_BY_ORIGIN: _observed(_sum_by_origin(refugees, "asylum_seekers")),
-        cat.WPP_POPULATION: ctx.wpp_population_values,
+        # Over the World Bank population's span, so the two can be set side by side.
+        cat.WPP_POPULATION: ctx.wpp_population_values[
+            ctx.wpp_population_values["year"] >= ctx.wdi_values(cat.POPULATION)["year"].min()],
     }
 
 
