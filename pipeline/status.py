@@ -27,12 +27,6 @@ def combine(*statuses: str) -> str:
     return max(statuses, key=RANK.__getitem__)
 
 
-def combine_columns(*columns: pd.Series) -> pd.Series:
-    """combine() row by row over aligned status columns."""
-    ranks = pd.concat([c.map(RANK) for c in columns], axis=1).max(axis=1)
-    return ranks.map(dict(enumerate(cat.STATUSES)))
-
-
 def observed(values: pd.DataFrame) -> pd.Series:
     return pd.Series(cat.OBSERVED, index=values.index, dtype="str")
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from query.errors import QueryError, TransformNotAllowedError
 from query.lookup import check_countries, indicator_meta
+from query.schema import STATUSES  # weakest last
 from query.snapshot import get_snapshot
 
 POPULATION = "SP.POP.TOTL"
@@ -31,7 +32,6 @@ GDP = "NY.GDP.MKTP.CD"
 TRANSFORMS = ("none", "per_capita", "pct_gdp", "index", "pct_change")
 DENOMINATORS = {"per_capita": (POPULATION, 1.0), "pct_gdp": (GDP, 100.0)}
 COLUMNS = ["country_code", "country_name", "year", "value", "status"]
-STATUSES = ("observed", "estimate", "projection")  # weakest last
 _RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
 
