@@ -87,8 +87,10 @@ def openapi_document() -> dict[str, object]:
                 "get": {
                     "summary": "One indicator for some countries",
                     "description": "Tidy rows (country_code, country_name, indicator_code, "
-                    "year, value, unit), one per country and year with a value; a year "
-                    "without a value is absent, never zero. XLSX adds a metadata sheet "
+                    "year, value, unit, status), one per country and year with a value; a year "
+                    "without a value is absent, never zero. status is observed, estimate (the "
+                    "source says a model made the value) or projection (the source places it "
+                    "in a projection, e.g. UN WPP 2024 from 2024 on). XLSX adds a metadata sheet "
                     "(definition, unit, source, licence, vintage, transform, view URL, "
                     "citation, date of export).",
                     "operationId": "getData",
@@ -287,9 +289,11 @@ def openapi_document() -> dict[str, object]:
                         for key in (
                             "code", "name", "short_name", "topic", "unit", "unit_short",
                             "definition", "source", "source_id", "source_url", "licence",
-                            "vintage", "release", "formula", "transforms",
+                            "vintage", "release", "formula", "transforms", "population_basis",
+                            "status_rule", "age_note", "age_detail", "vintage_kind",
+                            "vintage_note",
                         )
-                    },
+                    } | {"last_year": {"type": ["integer", "null"]}},
                 },
                 "Catalogue": {
                     "type": "object",
@@ -312,6 +316,7 @@ def openapi_document() -> dict[str, object]:
                         "income_group": {"type": ["string", "null"]},
                         "pilot": {"type": "boolean"},
                         "aggregate": {"type": "boolean"},
+                        "classification_release": {"type": ["string", "null"]},
                     },
                 },
                 "CountryList": {
@@ -333,6 +338,8 @@ def openapi_document() -> dict[str, object]:
                         "year": {"type": "integer"},
                         "value": {"type": ["number", "null"]},
                         "unit": {"type": "string"},
+                        "status": {"type": "string",
+                                   "enum": ["observed", "estimate", "projection"]},
                     },
                 },
                 "DataResponse": {

@@ -38,7 +38,9 @@ register_error_handlers(blueprint)
 DATA_PARAMS = ("indicator", "countries", "start", "end", "format", "transform", "base")
 DIASPORA_PARAMS = ("origin", "year", "sex", "format")
 SEXES = ("total", "male", "female")
-DATA_COLUMNS = ["country_code", "country_name", "indicator_code", "year", "value", "unit"]
+DATA_COLUMNS = [
+    "country_code", "country_name", "indicator_code", "year", "value", "unit", "status",
+]
 DIASPORA_COLUMNS = ["destination_code", "destination_name", "year", "sex", "emigrants"]
 MEDIA_TYPES = {
     "json": "application/json",
@@ -221,6 +223,7 @@ def api_data() -> Response:
             "year": frame["year"],
             "value": frame["value"],
             "unit": unit,
+            "status": frame["status"],
         },
         columns=DATA_COLUMNS,
     )

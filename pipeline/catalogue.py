@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from query import schema
+
 NOT_STATED = "not stated by the source"
 
 TOPICS = ("remittances", "diaspora", "labour", "context")
@@ -33,6 +35,28 @@ class Display:
     transforms: tuple[str, ...] = ()
 
 
+# What the status of a value says (indicator_values.status), strongest claim first:
+# observed (the source presents the value as data for its year), estimate (the source says
+# it comes from a model, e.g. ILO modelled), projection (the source places it in a
+# projection, e.g. the WPP medium variant).
+STATUSES = schema.STATUSES
+OBSERVED, ESTIMATE, PROJECTION = STATUSES
+
+# Territories: whose list of areas a source's codes follow. A ratio divides only numbers
+# of one territory (the build refuses any other ratio).
+WB_ECONOMIES = "World Bank economies"
+UN_AREAS = "UN DESA countries and areas (M49)"
+UNHCR_AREAS = "UNHCR countries and territories"
+
+# Releases that belong to one revision of one publisher and may meet in a ratio.
+RELEASE_FAMILIES = {
+    "undesa-ims-2024": "UN DESA 2024 revisions",
+    "undesa-wpp-2024": "UN DESA 2024 revisions",
+    "undesa-ims-2020": "UN DESA 2020 revision",
+    "abel-cohen-2022": "UN DESA 2020 revision",
+}
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     name: str
@@ -40,6 +64,9 @@ class SourceInfo:
     url: str
     citation: str
     licence: str  # word for word as the files state it, else NOT_STATED; "" = read at build
+    territory: str = WB_ECONOMIES
+    short: str = "World Bank"  # the publisher as an age note names it
+    based_on: str | None = None  # the data the source's own estimates are built on
 
 
 USD = ("current US$", "US$")
@@ -109,6 +136,12 @@ EMIGRANTS = "DESA.EMIG.TOTL"
 EMIGRANTS_PCT_POPULATION = "DESA.EMIG.TOTL.ZS"
 REFUGEES_BY_ORIGIN = "UNHCR.REFG.OR"
 ASYLUM_SEEKERS_BY_ORIGIN = "UNHCR.ASYL.OR"
+WPP_POPULATION = "WPP.POP.TOTL"
+
+# Countries where the WDI and WPP 2024 populations differ by more than this share in any
+# year from POPULATION_COMPARISON_FROM on are listed (population_differences) and noted.
+POPULATION_DIFFERENCE_PCT = 3.0
+POPULATION_COMPARISON_FROM = 1990
 
 DERIVED_DISPLAY: dict[str, Display] = {
     REMITTANCES_PCT_GDP: Display(
@@ -126,13 +159,25 @@ DERIVED_DISPLAY: dict[str, Display] = {
     ),
     REFUGEES_BY_ORIGIN: Display("Refugees from the country", "diaspora", *PERSONS, 0),
     ASYLUM_SEEKERS_BY_ORIGIN: Display("Asylum seekers from the country", "diaspora", *PERSONS, 0),
+    WPP_POPULATION: Display("Population (UN)", "context", *PERSONS, 0),
+}
+
+# The population each series is counted against (or is): WDI's or UN DESA's. Where the two
+# differ by more than POPULATION_DIFFERENCE_PCT, the series gets a note for that country.
+POPULATION_BASIS: dict[str, str] = {
+    POPULATION: POPULATION,
+    "NY.GDP.PCAP.CD": POPULATION,
+    "NY.GNP.PCAP.CD": POPULATION,
+    REMITTANCES_PER_CAPITA: POPULATION,
+    WPP_POPULATION: WPP_POPULATION,
+    IMMIGRANTS_PCT_POPULATION: WPP_POPULATION,
+    EMIGRANTS_PCT_POPULATION: WPP_POPULATION,
 }
 
 # Full names of the ratios computed from one WDI release.
 WDI_DERIVED_NAMES: dict[str, str] = {
     REMITTANCES_PCT_GDP: "Personal remittances, received (% of GDP)",
     REMITTANCES_PER_CAPITA: "Personal remittances, received, per person (current US$)",
-    IMMIGRANTS_PCT_POPULATION: "International migrant stock (% of population)",
 }
 
 UNDESA_MIGRANT_DEFINITION = (
@@ -154,8 +199,26 @@ DESA_UNHCR_TEXT: dict[str, tuple[str, str]] = {
     EMIGRANTS_PCT_POPULATION: (
         "Emigrant stock as % of the home-country population",
         "Emigrants from this country living abroad (UN DESA International Migrant Stock 2024, "
-        "summed over destinations) as a percentage of the population living in the country "
-        "(World Bank WDI, Population, total). " + UNDESA_MIGRANT_DEFINITION,
+        "summed over destinations) as a percentage of the country's mid-year population in "
+        "UN DESA's World Population Prospects 2024, so that both numbers cover the same "
+        "territory (the World Bank's population of some countries covers a smaller one). "
+        + UNDESA_MIGRANT_DEFINITION,
+    ),
+    IMMIGRANTS_PCT_POPULATION: (
+        "International migrant stock (% of population)",
+        "International migrants living in the country at mid-year (UN DESA International "
+        "Migrant Stock 2024, all origins, both sexes, all ages; the numbers WDI publishes as "
+        "SM.POP.TOTL) as a percentage of the country's mid-year population in UN DESA's World "
+        "Population Prospects 2024, so that both numbers cover the same territory. "
+        + UNDESA_MIGRANT_DEFINITION,
+    ),
+    WPP_POPULATION: (
+        "Population, total, at mid-year (UN DESA World Population Prospects 2024)",
+        "Total population at 1 July, both sexes, all ages, in UN DESA's World Population "
+        "Prospects 2024: the mean of the populations at 1 January of the year and of the next "
+        "year. Estimates run to the end of 2023; a mid-year population of 2024 or later uses "
+        "the medium-variant projection. The UN's area of a country can differ from the World "
+        "Bank's (SP.POP.TOTL).",
     ),
     REFUGEES_BY_ORIGIN: (
         "Refugees by country of origin (UNHCR)",
@@ -173,8 +236,7 @@ DESA_UNHCR_TEXT: dict[str, tuple[str, str]] = {
     ),
 }
 
-# One entry per raw source folder. Licences are quoted from the files; none of the
-# non-WDI files states one.
+# One entry per raw source folder. Licences are quoted from the files, else NOT_STATED.
 SOURCES: dict[str, SourceInfo] = {
     "wdi_datasets": SourceInfo(
         name="World Development Indicators (per-indicator CSV)",
@@ -203,6 +265,30 @@ SOURCES: dict[str, SourceInfo] = {
         url="https://www.un.org/development/desa/pd/content/international-migrant-stock",
         citation="UN DESA Population Division (2024), International Migrant Stock 2024",
         licence=NOT_STATED,
+        territory=UN_AREAS,
+        short="UN DESA",
+    ),
+    "undesa_wpp2024": SourceInfo(
+        name="World Population Prospects 2024 (total population and net migration)",
+        publisher="United Nations, Department of Economic and Social Affairs, Population Division",
+        url="https://population.un.org/wpp/",
+        citation="United Nations, DESA, Population Division (2024). World Population Prospects "
+        "2024",
+        licence="2024 United Nations, DESA, Population Division. Licensed under Creative "
+        "Commons license CC BY 3.0 IGO",
+        territory=UN_AREAS,
+        short="UN DESA",
+    ),
+    "undesa_ims2020": SourceInfo(
+        name="International Migrant Stock 2020: Destination (total population, Table 2)",
+        publisher="United Nations, Department of Economic and Social Affairs, Population Division",
+        url="https://www.un.org/development/desa/pd/content/international-migrant-stock",
+        citation="United Nations Department of Economic and Social Affairs, Population Division "
+        "(2020). International Migrant Stock 2020.",
+        licence="Copyright © 2020 by United Nations, made available under a Creative Commons "
+        "license CC BY 3.0 IGO: http://creativecommons.org/licenses/by/3.0/igo/",
+        territory=UN_AREAS,
+        short="UN DESA",
     ),
     "unhcr_stepladder": SourceInfo(
         name="Refugee Population Statistics (origin by country of asylum, 1995-2019)",
@@ -210,6 +296,8 @@ SOURCES: dict[str, SourceInfo] = {
         url="https://www.unhcr.org/refugee-statistics/download/",
         citation="UNHCR Refugee Population Statistics Database",
         licence=NOT_STATED,
+        territory=UNHCR_AREAS,
+        short="UNHCR",
     ),
     "wb_bilateral_remittance_matrix_2018": SourceInfo(
         name="Bilateral Remittance Matrix 2018 (October 2019)",
@@ -234,6 +322,15 @@ SOURCES: dict[str, SourceInfo] = {
         "Division (2015). International Migration Flows to and from Selected Countries: "
         "The 2015 Revision. (United Nations database, POP/DB/MIG/Flow/Rev.2015).",
         licence="Copyright © 2015 by United Nations. All rights reserved",
+        territory=UN_AREAS,
+        short="UN DESA",
+    ),
+    "wb_country_metadata": SourceInfo(
+        name="Country classification (region, income group), World Bank API country endpoint",
+        publisher="World Bank",
+        url="https://api.worldbank.org/v2/country",
+        citation="World Bank, World Development Indicators, country metadata",
+        licence=NOT_STATED,
     ),
     "abel_cohen_flows_2022_migviz": SourceInfo(
         name="Bilateral international migration flow estimates by sex, 1990-2020 "
@@ -242,10 +339,21 @@ SOURCES: dict[str, SourceInfo] = {
         url="https://doi.org/10.6084/m9.figshare.12845711",
         citation="Abel, G.J. and Cohen, J.E. (2022). Bilateral international migration flow "
         "estimates updated and refined by sex. Scientific Data 9, 173.",
-        licence="CC BY-NC 3.0 (as shown in the footer of the source website; the licence of "
-        "the figshare original was not checked)",
+        licence="\"This work is licensed under a Creative Commons Attribution-NonCommercial 3.0 "
+        "Unported License.\" (footer of the source website's page of these flows, vendored; "
+        "the licence of the figshare original is not stated in the vendored files)",
+        territory=UN_AREAS,
+        short="Abel & Cohen",
+        based_on="UN DESA migrant stocks and demographic totals of the 2020 revision (the "
+        "estimates match changes in UN migrant populations and population totals, births, "
+        "deaths and net migration, per the source website; the last period ends mid-2020). "
+        "The migrant stocks shown elsewhere in this dashboard are the 2024 revision.",
     ),
 }
+
+
+# Sources that exist only once the refresh has fetched them.
+OPTIONAL_SOURCES = frozenset({"wb_country_metadata"})
 
 
 def wdi_indicator_url(code: str) -> str:

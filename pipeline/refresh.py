@@ -8,6 +8,11 @@ write a complete new raw tree into a staging folder beside the raw folder, build
 from it into a staging folder beside the snapshot folder, then swap the WDI folders,
 `vintages.json` and the snapshot folder in by renames. Any failure leaves the old raw files
 and snapshot as they were and exits with code 1 and a one-line message.
+
+A full refresh (no --indicators) also downloads the country classification (region and
+income group) from the API's country endpoint into `wb_country_metadata/countries.json`,
+so that the classification and the WDI aggregates come from the same moment; the build
+then takes region and income group from it, and the snapshot names its date.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import catalogue as cat
-from pipeline.sources.vintages import VINTAGES_FILE
+from pipeline.sources import wb_countries
+from pipeline.sources.vintages import API_VINTAGE_KIND, VINTAGES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RAW_DIR = ROOT / "data" / "raw"
@@ -315,6 +321,55 @@ def fetch_series(client: ApiClient, code: str, folder: str, per_page: int) -> Se
                   no_iso3=skipped["no-iso3"])
 
 
+COUNTRY_FIELDS = ("id", "name", "region", "incomeLevel")
+
+
+def fetch_countries(client: ApiClient, per_page: int) -> list[dict]:
+    """Every record of /v2/country (all pages), checked: id, name, region and income level
+    on each, every pilot country present, aggregates marked as the API marks them."""
+    what = "country classification"
+    records: list[dict] = []
+    page, pages, total = 1, 1, 0
+    while page <= pages:
+        payload = client.get("v2/country", {"format": "json", "per_page": per_page,
+                                            "page": page}, f"{what} page {page}")
+        header, items = _page_header("countries", payload, page)
+        if page == 1:
+            pages, total = _as_int(header["pages"]), _as_int(header["total"])
+        for item in items or []:
+            if not isinstance(item, dict) or any(k not in item for k in COUNTRY_FIELDS):
+                raise _schema_error("countries", f"page {page}",
+                                    f"has a record without {', '.join(COUNTRY_FIELDS)}")
+            for key in ("region", "incomeLevel"):
+                if not isinstance(item[key], dict) or "value" not in item[key]:
+                    raise _schema_error("countries", f"record {item.get('id')!r}",
+                                        f"has {key} {item[key]!r}")
+            records.append({k: item[k] for k in COUNTRY_FIELDS})
+        page += 1
+    if len(records) != total:
+        raise RefreshError(f"{what}: the API announced {total} records but sent {len(records)}")
+    codes = {str(r["id"]).upper() for r in records}
+    missing = [c for c in PILOT_COUNTRIES if c not in codes]
+    if missing:
+        raise RefreshError(f"{what}: the download has no {', '.join(missing)}")
+    if not any(r["region"].get("value") == wb_countries.AGGREGATES for r in records):
+        raise RefreshError(f"{what}: no record is marked as an aggregate")
+    return sorted(records, key=lambda r: str(r["id"]))
+
+
+def country_vintage(retrieved: str, base_url: str) -> dict:
+    """vintages.json entry of the country classification."""
+    api = f"{base_url.rstrip('/')}/v2/country"
+    return {
+        "vintage": retrieved,
+        "release": f"{wb_countries.RELEASE_PREFIX}{retrieved}",
+        "vintage_kind": "date the classification was downloaded from the World Bank API",
+        "determined_by": f"Downloaded from {api} on {retrieved} by python -m pipeline.refresh, "
+        "together with every WDI series (the API gives the current classification and no "
+        "date of its own).",
+    }
+
+
 def _is_date(text: str) -> bool:
     try:
         dt.date.fromisoformat(text)
@@ -430,6 +485,7 @@ def update_vintages(
         if whole:
             latest = max(s.last_updated for s in series)
             entry.pop("release", None)  # named from lastupdated by the build
+            entry["vintage_kind"] = API_VINTAGE_KIND
             indicators = {c: v for c, v in indicators.items() if c in available}
             entry.update(
                 vintage=latest,
@@ -521,6 +577,7 @@ class Report:
     retrieved: str = ""
     requests: int = 0
     seconds: float = 0.0
+    countries: int = 0  # records of the country classification downloaded (full refresh)
 
 
 def refresh(
@@ -581,15 +638,21 @@ def _refresh(
         validate(series, read_current_rows(current), max_year=today.year + 1)
         downloaded.append(series)
     vintages = update_vintages(vintages, downloaded, available, today.isoformat(), base_url)
+    # The classification only with every series: region names then match the aggregates.
+    countries = fetch_countries(client, per_page) if indicators is None else None
+    if countries is not None:
+        vintages[wb_countries.FOLDER] = country_vintage(today.isoformat(), base_url)
     try:
-        _stage_build_swap(raw_dir, snapshot_dir, downloaded, vintages)
+        _stage_build_swap(raw_dir, snapshot_dir, downloaded, vintages, countries)
     except OSError as exc:
         raise RefreshError(f"writing the new files failed: {exc}") from exc
-    return Report(downloaded, today.isoformat(), client.requests, time.monotonic() - started)
+    return Report(downloaded, today.isoformat(), client.requests, time.monotonic() - started,
+                  len(countries or []))
 
 
 def _stage_build_swap(
-    raw_dir: Path, snapshot_dir: Path, downloaded: Sequence[Series], vintages: dict
+    raw_dir: Path, snapshot_dir: Path, downloaded: Sequence[Series], vintages: dict,
+    countries: list[dict] | None = None,
 ) -> None:
     """New raw tree and snapshot in staging folders beside the old ones, then the swap."""
     from pipeline.build import build  # the build pulls in every source reader; load it late
@@ -606,6 +669,12 @@ def _stage_build_swap(
             old_package = _read_json(indicator_dir / "datapackage.json")
             _remove(indicator_dir)
             write_series(series, indicator_dir, old_package)
+        if countries is not None:
+            folder = new_raw / wb_countries.FOLDER
+            _remove(folder)
+            folder.mkdir()
+            (folder / wb_countries.FILENAME).write_text(
+                json.dumps(countries, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         (new_raw / VINTAGES_FILE).write_text(
             json.dumps(vintages, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
@@ -618,7 +687,8 @@ def _stage_build_swap(
             ) from exc
         check_snapshot(new_snapshot, vintages, downloaded)
 
-        folders = sorted({s.folder for s in downloaded})
+        folders = sorted({s.folder for s in downloaded}
+                         | ({wb_countries.FOLDER} if countries is not None else set()))
         pairs = [(raw_dir / f, new_raw / f) for f in folders]
         pairs += [(raw_dir / VINTAGES_FILE, new_raw / VINTAGES_FILE), (snapshot_dir, new_snapshot)]
         backup_dirs = {raw_dir: raw_stage / "backup", snapshot_dir.parent: snap_stage / "backup"}
@@ -690,6 +760,9 @@ def summary(report: Report, base_url: str, raw_dir: Path, snapshot_dir: Path) ->
             f"  {s.code:<20} {s.old_rows:>6} -> {len(s.rows):>6} values, "
             f"latest year {latest}{left_out}"
         )
+    if report.countries:
+        lines.append(f"  country classification: {report.countries} economies and aggregates "
+                     "(region, income group)")
     lines.append(f"Raw files: {raw_dir}  Snapshot: {snapshot_dir}")
     return "\n".join(lines)
 

@@ -6,10 +6,20 @@ from query.errors import (
     UnknownCountryError,
     UnknownIndicatorError,
 )
+from query.facts import (
+    classification_release,
+    data_ages,
+    indicator_age,
+    population_differences,
+    series_notes,
+    source_basis,
+    table_age,
+)
 from query.lookup import country_name, indicator_meta
 from query.queries import (
     last_year,
     latest,
+    latest_with_status,
     remittance_corridors,
     remittance_costs,
     top_destinations,
@@ -25,14 +35,22 @@ __all__ = [
     "UnknownCountryError",
     "UnknownIndicatorError",
     "allowed_transforms",
+    "classification_release",
     "country_name",
+    "data_ages",
     "get_snapshot",
+    "indicator_age",
     "indicator_meta",
     "last_year",
     "latest",
+    "latest_with_status",
     "load_snapshot",
+    "population_differences",
     "remittance_corridors",
     "remittance_costs",
     "series",
+    "series_notes",
+    "source_basis",
+    "table_age",
     "top_destinations",
 ]

@@ -29,6 +29,9 @@ class Headline:
     base_value: float | None
     years: tuple[int, ...]
     values: tuple[float, ...]
+    # observed / estimate / projection of each value in `values`, and of the latest one.
+    statuses: tuple[str, ...] = ()
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class ProfileFacts:
     remittances: float | None  # US$, in finance_year
     oda: float | None
     fdi: float | None
+    # observed / estimate / projection of emigrant_share (a projection when its UN population
+    # is WPP 2024's medium-variant projection, as for 2024).
+    emigrant_share_status: str | None = None
 
 
 def comparison_year(years: list[int], latest: int, span: int = CHANGE_SPAN) -> int | None:
@@ -64,11 +70,13 @@ def headline(indicator: str, country: str) -> Headline:
         return Headline(indicator, None, None, None, None, (), ())
     years = [int(y) for y in df["year"]]
     values = [float(v) for v in df["value"]]
+    statuses = tuple(str(s) for s in df["status"])
     by_year = dict(zip(years, values, strict=True))
     latest = years[-1]
     base = comparison_year(years, latest)
     return Headline(indicator, latest, by_year[latest], base,
-                    by_year[base] if base is not None else None, tuple(years), tuple(values))
+                    by_year[base] if base is not None else None, tuple(years), tuple(values),
+                    statuses, statuses[-1])
 
 
 def _values_by_year(indicator: str, country: str) -> dict[int, float]:
@@ -90,8 +98,10 @@ def finance_year(remittances: dict[int, float], oda: dict[int, float],
 def profile_facts(country: str, destinations: int = 3) -> ProfileFacts:
     check_countries([country])
     emigrants = headline(EMIGRANTS, country)
-    share = (_values_by_year(EMIGRANT_SHARE, country).get(emigrants.year)
-             if emigrants.year is not None else None)
+    share_rows = series(EMIGRANT_SHARE, [country])
+    share_rows = share_rows[share_rows["year"] == emigrants.year]
+    share = float(share_rows["value"].iloc[0]) if not share_rows.empty else None
+    share_status = str(share_rows["status"].iloc[0]) if not share_rows.empty else None
     top = top_destinations(country, year=emigrants.year, n=destinations) if emigrants.year else None
     places = () if top is None else tuple(
         (str(row.destination_code), str(row.destination_name), float(row.share_pct))
@@ -110,6 +120,7 @@ def profile_facts(country: str, destinations: int = 3) -> ProfileFacts:
         remittances=rem.get(year) if year else None,
         oda=oda.get(year) if year else None,
         fdi=fdi.get(year) if year else None,
+        emigrant_share_status=share_status,
     )
 
 

@@ -25,6 +25,17 @@ def latest(indicator: str, country: str) -> tuple[int, float] | None:
     return int(last["year"]), float(last["value"])
 
 
+def latest_with_status(indicator: str, country: str) -> tuple[int, float, str] | None:
+    """(year, value, status) of the most recent year with a value, or None: latest() with
+    whether the source presents that value as observed, estimate or projection."""
+    found = latest(indicator, country)
+    if found is None:
+        return None
+    table = get_snapshot().values_by_indicator[indicator]
+    row = table[(table["country_code"] == country) & (table["year"] == found[0])]
+    return found[0], found[1], str(row["status"].iloc[0])
+
+
 def _named(df: pd.DataFrame, code_column: str, name_column: str) -> pd.DataFrame:
     names = get_snapshot().country_names
     position = df.columns.get_loc(code_column) + 1

@@ -14,6 +14,7 @@ SNAPSHOT_TABLES: dict[str, pa.Schema] = {
             ("country_code", pa.string()),
             ("year", pa.int16()),
             ("value", pa.float64()),
+            ("status", pa.string()),
         ]
     ),
     "countries": pa.schema(
@@ -25,6 +26,7 @@ SNAPSHOT_TABLES: dict[str, pa.Schema] = {
             ("income_group", pa.string()),
             ("pilot", pa.bool_()),
             ("aggregate", pa.bool_()),
+            ("classification_release", pa.string()),
         ]
     ),
     "indicators": pa.schema(
@@ -47,6 +49,13 @@ SNAPSHOT_TABLES: dict[str, pa.Schema] = {
             ("derived_from", pa.string()),
             ("derived_transform", pa.string()),
             ("decimals", pa.int8()),
+            ("population_basis", pa.string()),
+            ("status_rule", pa.string()),
+            ("last_year", pa.int16()),
+            ("age_note", pa.string()),
+            ("age_detail", pa.string()),
+            ("vintage_kind", pa.string()),
+            ("vintage_note", pa.string()),
         ]
     ),
     "sources": pa.schema(
@@ -61,6 +70,9 @@ SNAPSHOT_TABLES: dict[str, pa.Schema] = {
             ("url", pa.string()),
             ("citation", pa.string()),
             ("tables", pa.string()),
+            ("vintage_kind", pa.string()),
+            ("territory", pa.string()),
+            ("based_on", pa.string()),
         ]
     ),
     "migrant_stock": pa.schema(
@@ -129,6 +141,47 @@ SNAPSHOT_TABLES: dict[str, pa.Schema] = {
             ("period_end", pa.int16()),
             ("sex", pa.string()),
             ("value", pa.float64()),
+            ("origin_note", pa.string()),
+            ("destination_note", pa.string()),
+        ]
+    ),
+    "population_ims2020": pa.schema(
+        [
+            ("country_code", pa.string()),
+            ("year", pa.int16()),
+            ("population", pa.float64()),
+        ]
+    ),
+    "population_differences": pa.schema(
+        [
+            ("country_code", pa.string()),
+            ("first_year", pa.int16()),
+            ("last_year", pa.int16()),
+            ("years_over", pa.int16()),
+            ("max_diff_pct", pa.float64()),
+            ("max_diff_year", pa.int16()),
+            ("wdi_population", pa.float64()),
+            ("wpp_population", pa.float64()),
+        ]
+    ),
+    "series_notes": pa.schema(
+        [
+            ("indicator_code", pa.string()),
+            ("country_code", pa.string()),
+            ("kind", pa.string()),
+            ("note", pa.string()),
+        ]
+    ),
+    "data_ages": pa.schema(
+        [
+            ("table", pa.string()),
+            ("source_id", pa.string()),
+            ("first_period", pa.string()),
+            ("last_period", pa.string()),
+            ("last_year", pa.int16()),
+            ("release", pa.string()),
+            ("age_note", pa.string()),
+            ("age_detail", pa.string()),
         ]
     ),
 }
@@ -148,6 +201,13 @@ SORT_KEYS: dict[str, list[str]] = {
     ],
     "annual_flow_definitions": ["reporting_code", "type", "criterion", "coverage"],
     "flow_estimates": ["origin_code", "destination_code", "period_start", "sex"],
+    "population_ims2020": ["country_code", "year"],
+    "population_differences": ["country_code"],
+    "series_notes": ["indicator_code", "country_code", "kind"],
+    "data_ages": ["table"],
 }
+
+# Values of indicator_values.status (pipeline/status.py says what each means).
+STATUSES = ("observed", "estimate", "projection")
 
 VINTAGE_FILE = "vintage.json"

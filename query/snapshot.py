@@ -36,6 +36,13 @@ class Snapshot:
     annual_flow_definitions: pd.DataFrame
     flow_estimates: pd.DataFrame
     vintage: dict
+    # The population of UN DESA's 2020 revision (denominator of the Abel & Cohen flows), the
+    # countries whose WDI and WPP 2024 populations differ, notes per series and country, and
+    # the age of every bilateral table.
+    population_ims2020: pd.DataFrame = field(default_factory=pd.DataFrame)
+    population_differences: pd.DataFrame = field(default_factory=pd.DataFrame)
+    series_notes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    data_ages: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Tables beyond the contract (added by later builders), by name.
     extra_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     # indicator code -> its rows of `values` (country_code, year, value), sorted.
@@ -126,6 +133,10 @@ def load_snapshot(directory: Path) -> Snapshot:
         annual_flow_definitions=tables["annual_flow_definitions"],
         flow_estimates=tables["flow_estimates"],
         vintage=_read_vintage(directory / VINTAGE_FILE),
+        population_ims2020=tables["population_ims2020"],
+        population_differences=tables["population_differences"],
+        series_notes=tables["series_notes"],
+        data_ages=tables["data_ages"],
         extra_tables=extra,
         values_by_indicator=values_by_indicator,
         country_names=dict(zip(countries["country_code"], countries["name"], strict=True)),

@@ -80,9 +80,10 @@ def test_data_json_equals_query_layer(live_server):
     assert payload["vintage"] == payload["indicator"]["vintage"]
     rows = pd.DataFrame(payload["data"])
     assert list(rows.columns) == [
-        "country_code", "country_name", "indicator_code", "year", "value", "unit",
+        "country_code", "country_name", "indicator_code", "year", "value", "unit", "status",
     ]
     assert set(rows["indicator_code"]) == {REMITTANCES}
+    assert set(rows["status"]) == {"observed"}
     assert_same_numbers(rows, expected(REMITTANCES, PILOTS, 2000, 2024))
 
 
@@ -94,9 +95,20 @@ def test_data_csv_equals_query_layer(live_server):
         f'attachment; filename="{REMITTANCES}_MDA-BGD-JAM-MLI_2000-2024.csv"'
     )
     assert reply.body.splitlines()[0] == (
-        b"country_code,country_name,indicator_code,year,value,unit"
+        b"country_code,country_name,indicator_code,year,value,unit,status"
     )
     assert_same_numbers(frame_from_csv(reply.body), expected(REMITTANCES, PILOTS, 2000, 2024))
+
+
+def test_data_rows_say_which_values_are_projections(live_server):
+    reply = fetch(f"{live_server.url}/api/v1/data?indicator=SM.POP.NETM&countries=MDA"
+                  "&start=2023&end=2025")
+    rows = pd.DataFrame(reply.json()["data"]).set_index("year")
+    assert rows["status"].to_dict() == {2023: "observed", 2024: "projection", 2025: "projection"}
+    csv_reply = fetch(f"{live_server.url}/api/v1/data?indicator=UNHCR.ASYL.OR&countries=AFG"
+                      "&start=1995&end=2000&format=csv")
+    table = frame_from_csv(csv_reply.body)
+    assert table["year"].astype(int).tolist() == [2000]  # 1995-1999: not recorded by origin
 
 
 def test_moldova_remittances_share_of_gdp_2005_is_pinned(live_server):

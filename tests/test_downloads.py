@@ -44,11 +44,15 @@ def netm() -> pd.DataFrame:
     return query.series("SM.POP.NETM", ["MDA", "JAM"], start=2010, end=2015)
 
 
+# Line charts of query.series export each value's status (observed, estimate, projection).
+WITH_STATUS = [*COLUMNS[:4], "status", *COLUMNS[4:]]
+
+
 def test_line_chart_rows_are_the_series_shown():
     df = netm()
     rows = tidy_frame(as_json(line_chart.create_figure(df, y_title="persons", export=EXPORT)))
-    assert list(rows.columns) == COLUMNS
-    expected = df.assign(indicator_code="SM.POP.NETM", unit="persons")[COLUMNS]
+    assert list(rows.columns) == WITH_STATUS
+    expected = df.assign(indicator_code="SM.POP.NETM", unit="persons")[WITH_STATUS]
     pd.testing.assert_frame_equal(
         rows.astype({"year": int}).sort_values(["country_code", "year"]).reset_index(drop=True),
         expected.astype({"year": int}).sort_values(["country_code", "year"])
@@ -116,9 +120,10 @@ def test_csv_is_header_and_tidy_rows_only():
     made = chart_file(fig, "csv", VIEW, **SNAPSHOT_ARGS)
     assert made.filename == "SM.POP.NETM_JAM-MDA_2010-2015.csv"
     lines = list(csv.reader(io.StringIO(made.payload.decode("utf-8"))))
-    assert lines[0] == COLUMNS
+    assert lines[0] == WITH_STATUS
     assert len(lines) == 1 + len(netm())
-    assert all(len(line) == len(COLUMNS) and line[2] == "SM.POP.NETM" for line in lines[1:])
+    assert all(len(line) == len(WITH_STATUS) and line[2] == "SM.POP.NETM" for line in lines[1:])
+    assert {line[4] for line in lines[1:]} == {"observed"}
 
 
 def test_xlsx_has_data_and_complete_metadata():
@@ -131,8 +136,8 @@ def test_xlsx_has_data_and_complete_metadata():
     assert made.filename == "SM.POP.NETM_MDA_2010-2015_index_base2010.xlsx"
     book = openpyxl.load_workbook(io.BytesIO(made.payload))
     data = list(book[text.DATA_SHEET].values)
-    assert list(data[0]) == COLUMNS and len(data) == 1 + len(df)
-    assert [row[4] for row in data[1:]] == pytest.approx(df["value"].tolist())
+    assert list(data[0]) == WITH_STATUS and len(data) == 1 + len(df)
+    assert [row[5] for row in data[1:]] == pytest.approx(df["value"].tolist())
     fields = {row[0]: row[1] for row in book[text.METADATA_SHEET].values if row[0]}
     meta = query.indicator_meta("SM.POP.NETM")
     assert fields["Definition"] == meta["definition"]

@@ -181,3 +181,23 @@ def test_bulk_zip_holds_every_table_catalogue_and_readme():
     assert build_zip(small_tables(), {"snapshot": "2026-07-14"}) == build_zip(
         small_tables(), {"snapshot": "2026-07-14"}
     )
+
+
+def test_snapshot_zip_carries_status_gaps_and_the_new_tables():
+    from exports import snapshot_zip
+    from query import get_snapshot
+
+    with zipfile.ZipFile(io.BytesIO(snapshot_zip(get_snapshot()))) as archive:
+        names = set(archive.namelist())
+        values = pd.read_csv(archive.open("indicator_values.csv"), keep_default_na=False,
+                             na_values=[""])
+        catalogue = pd.read_csv(archive.open("catalogue.csv")).set_index("file")
+    assert {"series_notes.csv", "population_differences.csv", "data_ages.csv",
+            "population_ims2020.csv"} <= names
+    assert "status" in values.columns
+    assert set(values["status"]) == {"observed", "estimate", "projection"}
+    netm = values[(values["indicator_code"] == "SM.POP.NETM") & (values["country_code"] == "MDA")]
+    assert netm.set_index("year").loc[2025, "status"] == "projection"
+    asylum = values[values["indicator_code"] == "UNHCR.ASYL.OR"]
+    assert asylum["year"].min() == 2000  # 1995-1999: not recorded by origin, no zeros
+    assert catalogue.loc["series_notes.csv", "description"]

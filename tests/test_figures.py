@@ -112,3 +112,42 @@ def test_number_helpers():
     assert format_number(1234567.891, 2) == "1,234,567.89"
     assert format_year_span(2000, 2022) == "2000–2022" and format_year_span(2020, 2020) == "2020"
     assert d3_format(1) == ",.1f"
+
+
+def test_line_chart_draws_projections_dotted_with_open_markers_and_status():
+    import json
+
+    from exports.figure_data import tidy_frame
+
+    rows = frame([("MDA", "Moldova", 2022, 89_154.0), ("MDA", "Moldova", 2023, -18_570.0),
+                  ("MDA", "Moldova", 2024, -27_088.0), ("MDA", "Moldova", 2025, -29_766.0),
+                  ("JAM", "Jamaica", 2023, -11_000.0)])
+    rows["status"] = ["observed", "observed", "projection", "projection", "observed"]
+    export = {"indicator_code": "SM.POP.NETM", "unit": "persons"}
+    fig = line_chart.create_figure(rows, y_title="persons", export=export,
+                                   country_order=["MDA", "JAM"])
+    observed, dotted, projected, jamaica = fig.data
+    assert list(observed.y) == [89_154.0, -18_570.0, None, None] and observed.showlegend is None
+    assert dotted.line.dash == "dot" and dotted.hoverinfo == "skip"
+    assert list(dotted.y) == [None, -18_570.0, -27_088.0, -29_766.0]  # joined to 2023
+    assert list(projected.x) == [2024, 2025] and projected.marker.symbol == "circle-open"
+    assert all("(projection)" in text for text in projected.customdata)
+    assert projected.showlegend is False and projected.legendgroup == observed.legendgroup
+    assert jamaica.name == "Jamaica" and len(jamaica.x) == 1
+    exported = tidy_frame(json.loads(fig.to_json()))
+    assert exported[["country_code", "year", "status"]].values.tolist() == [
+        ["MDA", 2022, "observed"], ["MDA", 2023, "observed"], ["MDA", 2024, "projection"],
+        ["MDA", 2025, "projection"], ["JAM", 2023, "observed"]]
+
+
+def test_sparkline_marks_a_projected_last_point():
+    from figures import sparkline
+
+    df = pd.DataFrame({"year": [2022, 2023, 2024], "value": [1.0, 2.0, 3.0],
+                       "status": ["observed", "observed", "projection"]})
+    fig = sparkline.create_figure(df)
+    solid, dotted, last = fig.data
+    assert list(solid.y) == [1.0, 2.0, None] and dotted.line.dash == "dot"
+    assert last.marker.symbol == "circle-open"
+    plain = sparkline.create_figure(df.drop(columns="status"))
+    assert len(plain.data) == 2 and plain.data[1].marker.symbol == "circle"

@@ -219,7 +219,14 @@ def test_licence_is_quoted_from_every_workbook():
         sheet = pd.read_excel(path, sheet_name=undesa_flows.country_sheets(path)[0],
                               header=None, nrows=14, engine="calamine")
         assert any(licence in str(cell) for cell in sheet[0]), path.name
-    assert SOURCES[abel_cohen.FOLDER].licence.startswith("CC BY-NC 3.0")
+    # Abel & Cohen's licence is the footer of the vendored page of the source website.
+    quoted = SOURCES[abel_cohen.FOLDER].licence.split('"')[1]
+    page = (RAW_DIR / abel_cohen.FOLDER / "site" / "flows_by_sex.html").read_text()
+    footer = " ".join(page.split("<footer>")[1].split("</footer>")[0].split())
+    plain = footer.replace('<a href="http://creativecommons.org/licenses/by-nc/3.0/">', "")
+    assert quoted in plain.replace("</a>", "")
+    assert quoted == ("This work is licensed under a Creative Commons Attribution-NonCommercial "
+                      "3.0 Unported License.")
 
 
 def _small_workbook(folder: Path, partner: str, cell: object) -> None:

@@ -27,7 +27,8 @@ def raw(indicator: str, country: str) -> pd.Series:
 
 def test_series_shape_and_order():
     rows = series("SP.POP.TOTL", ["MLI", "MDA"], start=2000, end=2002)
-    assert list(rows.columns) == ["country_code", "country_name", "year", "value"]
+    assert list(rows.columns) == ["country_code", "country_name", "year", "value", "status"]
+    assert set(rows["status"]) == {"observed"}
     assert rows["country_code"].tolist() == ["MDA"] * 3 + ["MLI"] * 3
     assert rows["year"].tolist() == [2000, 2001, 2002] * 2
     assert rows["country_name"].iloc[0] == "Moldova"
@@ -112,7 +113,11 @@ def test_catalogue_records_canonical_forms_of_transforms():
     assert "NY.GDP.MKTP.CD" in meta["formula"]
     meta = indicator_meta("BX.TRF.PWKR.CD.DT.PC")
     assert (meta["derived_from"], meta["derived_transform"]) == ("BX.TRF.PWKR.CD.DT", "per_capita")
-    assert "SP.POP.TOTL" in indicator_meta("DESA.EMIG.TOTL.ZS")["formula"]
+    formula = indicator_meta("DESA.EMIG.TOTL.ZS")["formula"]
+    assert formula.startswith("DESA.EMIG.TOTL (UN DESA IMS 2024) / WPP.POP.TOTL (UN DESA World "
+                              "Population Prospects 2024")
+    assert indicator_meta("DESA.EMIG.TOTL.ZS")["population_basis"] == "WPP.POP.TOTL"
+    assert indicator_meta("BX.TRF.PWKR.CD.DT.PC")["population_basis"] == "SP.POP.TOTL"
 
 
 def test_catalogue_licences_are_quoted_or_not_stated():

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import free_port
-from wb_api_stub import INVALID_VALUE, Fault, WbApiStub, fixture_from_raw
+from wb_api_stub import INVALID_VALUE, Fault, WbApiStub, countries_from_raw, fixture_from_raw
 
 from pipeline.refresh import (
     USER_AGENT,
@@ -129,6 +129,13 @@ def raw_value(raw: Path, code: str, country: str, year: int) -> str:
     return hit["Value"].iloc[0]
 
 
+def aggregate_name(raw: Path, code: str) -> str:
+    """The name the vendored WDI population file gives an aggregate code."""
+    data = pd.read_csv(raw / "wdi_datasets" / "indicators" / "sp.pop.totl" / "data.csv",
+                       dtype=str, keep_default_na=False)
+    return data.loc[data["Country Code"] == code, "Country Name"].iloc[0]
+
+
 def bump(record: dict, country: str, year: str, add: float) -> dict:
     if record["countryiso3code"] == country and record["date"] == year:
         record["value"] = record["value"] + add
@@ -156,6 +163,10 @@ def full_refresh(tmp_path_factory, pristine, api_fixtures) -> Iterator[FullRefre
                  if not k.startswith(("raw/wdi_datasets", "raw/vintages", "snapshot"))
                  or ".refg" in k}
     server = WbApiStub(dict(api_fixtures))
+    # The classification of the aggregates' release: Afghanistan and Pakistan in the region
+    # whose name the vendored 2026 WDI files give the aggregate MEA.
+    server.countries = countries_from_raw(
+        ws.raw, {code: aggregate_name(ws.raw, "MEA") for code in ("AFG", "PAK")})
     try:
         with_records(server, REMITTANCES, lambda r: bump(r, "MDA", "2024", 12345.0))
         server.faults[REMITTANCES] = Fault(status=503, times=1, page=1)
@@ -219,6 +230,31 @@ def test_full_refresh_records_the_vintage_everywhere(full_refresh):
     sources = pd.read_parquet(ws.snapshot / "sources.parquet").set_index("source_id")
     assert sources.loc["wdi_datasets", "vintage"] == NEW_RELEASE_DATE
     assert today in sources.loc["wdi_datasets", "vintage_note"]
+
+
+def test_full_refresh_takes_the_classification_of_the_aggregates_release(full_refresh):
+    ws, today = full_refresh.ws, dt.datetime.now(dt.UTC).date().isoformat()
+    region = aggregate_name(ws.raw, "MEA")
+    assert region == "Middle East, North Africa, Afghanistan & Pakistan"
+    records = json.loads((ws.raw / "wb_country_metadata" / "countries.json").read_text())
+    assert {r["id"]: r["region"]["value"] for r in records}["AFG"] == region
+    countries = pd.read_parquet(ws.snapshot / "countries.parquet").set_index("country_code")
+    assert countries.loc["AFG", "region"] == region
+    assert countries.loc["AFG", "classification_release"] == f"wb-countries-{today}"
+    assert countries.loc["MEA", "aggregate"] and not countries.loc["AFG", "aggregate"]
+    vintages = json.loads((ws.raw / "vintages.json").read_text())
+    assert vintages["wb_country_metadata"]["vintage"] == today
+    sources = pd.read_parquet(ws.snapshot / "sources.parquet").set_index("source_id")
+    assert sources.loc["wb_country_metadata", "tables"] == "countries"
+    assert "country classification" in full_refresh.result.stdout
+
+
+def test_full_refresh_stops_when_the_classification_cannot_be_had(workspace, stub):
+    before = workspace.digest()
+    result = run_refresh(workspace, stub.url, "--retries", "0")  # stub.countries is None
+    assert result.returncode == 1
+    assert "country classification" in result.stderr and "Invalid value" in result.stderr
+    assert workspace.digest() == before
 
 
 def test_full_refresh_follows_pages_retries_and_names_itself(full_refresh):

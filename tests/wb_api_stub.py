@@ -1,9 +1,10 @@
 """A World Bank API v2 stand-in: a real HTTP server on 127.0.0.1 serving API-shaped JSON.
 
-It answers the two endpoints the refresh uses, with the API's paging:
+It answers the three endpoints the refresh uses, with the API's paging:
 
     GET /v2/country/all/indicator/{CODE}?format=json&per_page=N&page=P
     GET /v2/indicator/{CODE}?format=json
+    GET /v2/country?format=json&per_page=N&page=P      (the country classification)
 
 Series are built from the vendored WDI files (`fixture_from_raw`), so no number is typed in.
 `Fault`s make one indicator's answers fail the ways the real service can.
@@ -114,11 +115,36 @@ def fixture_from_raw(indicator_dir: Path, last_updated: str) -> IndicatorFixture
     )
 
 
+def countries_from_raw(raw_dir: Path, regions: dict[str, str] | None = None) -> list[dict]:
+    """The API's country records, from the vendored WDI Excel metadata (names, region,
+    income group; aggregates have region "Aggregates"). `regions` overrides the region of
+    some codes (a newer classification)."""
+    from pipeline.sources import wdi_xls
+
+    meta = wdi_xls.read_country_metadata(raw_dir, "personal-remittances-paid.xls")
+    records = []
+    for row in meta.itertuples(index=False):
+        region = "Aggregates" if row.aggregate else (regions or {}).get(
+            row.country_code, row.region)
+        income = "Aggregates" if row.aggregate else (
+            row.income_group if isinstance(row.income_group, str) else "Not classified")
+        records.append({
+            "id": row.country_code, "iso2Code": "", "name": row.table_name,
+            "region": {"id": "", "iso2code": "", "value": region},
+            "adminregion": {"id": "", "iso2code": "", "value": ""},
+            "incomeLevel": {"id": "", "iso2code": "", "value": income},
+            "lendingType": {"id": "", "iso2code": "", "value": ""},
+            "capitalCity": "", "longitude": "", "latitude": "",
+        })
+    return records
+
+
 @dataclass
 class WbApiStub:
     fixtures: dict[str, IndicatorFixture]
     faults: dict[str, Fault] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
+    countries: list[dict] | None = None  # /v2/country records; None: the endpoint errs
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -153,6 +179,8 @@ class WbApiStub:
         parts = [p for p in path.split("/") if p]
         if query.get("format") != "json":
             return 200, b'<?xml version="1.0" encoding="utf-8"?><wb:error/>'
+        if parts == ["v2", "country"]:
+            return self._countries(int(query.get("per_page", "50")), int(query.get("page", "1")))
         if parts[:4] == ["v2", "country", "all", "indicator"] and len(parts) == 5:
             metadata = False
         elif parts[:2] == ["v2", "indicator"] and len(parts) == 3:
@@ -172,6 +200,18 @@ class WbApiStub:
         if metadata:
             return 200, json.dumps(self._metadata(fixture)).encode()
         return 200, json.dumps(self._page(fixture, int(query.get("per_page", "50")), page)).encode()
+
+    def _countries(self, per_page: int, page: int) -> tuple[int, bytes]:
+        fault = self._fault_for("COUNTRIES", False, page)
+        if fault is not None and (fault.status != 200 or fault.body is not None):
+            return fault.status, fault.body or b"Internal Server Error"
+        if self.countries is None:
+            return 200, json.dumps(INVALID_VALUE).encode()
+        total = len(self.countries)
+        pages = max(1, math.ceil(total / per_page))
+        header = {"page": page, "pages": pages, "per_page": str(per_page), "total": total}
+        start = (page - 1) * per_page
+        return 200, json.dumps([header, self.countries[start:start + per_page] or None]).encode()
 
     @staticmethod
     def _metadata(fixture: IndicatorFixture) -> list:

@@ -45,7 +45,10 @@ CATALOGUE_COLUMNS = (
 TABLE_DESCRIPTIONS = {
     "indicators": "Indicator catalogue: code, name, unit, definition, source, licence, vintage.",
     "countries": "Countries and aggregates: ISO3 code, name, UN M49 code, region, income group.",
-    "indicator_values": "Indicator values in long form; a gap is a missing row.",
+    "indicator_values": (
+        "Indicator values in long form; a gap is a missing row; status: observed, estimate "
+        "or projection, as the source says."
+    ),
     "migrant_stock": "International migrant stock by origin, destination, year and sex.",
     "remittance_matrix": "Bilateral remittance estimates by sender and receiver, US$ million.",
     "refugees": "Refugees and asylum seekers by origin and country of asylum.",
@@ -58,7 +61,19 @@ TABLE_DESCRIPTIONS = {
         "by origin or destination, type, criterion and coverage."
     ),
     "annual_flow_definitions": "How each reporting country defines its annual flow series.",
-    "flow_estimates": "Estimated bilateral migration flows over five-year periods, by sex.",
+    "flow_estimates": (
+        "Estimated bilateral migration flows over five-year periods, by sex; a note where a "
+        "code covers another territory in that period."
+    ),
+    "population_ims2020": (
+        "Total population at mid-year, UN DESA International Migrant Stock 2020 (the "
+        "population of the flow estimates)."
+    ),
+    "population_differences": (
+        "Countries whose World Bank and UN DESA (WPP 2024) populations differ by more than 3 %."
+    ),
+    "series_notes": "Notes on a series for a country: populations that differ, areas left out.",
+    "data_ages": "The first and last period of each table, with the note on its age.",
 }
 README = """{app} - full data snapshot
 {rule}

@@ -37,6 +37,15 @@ NAME_ALIASES = {
     "Macao SAR": "MAC",
     "U.S. Virgin Islands": "VIR",
 }
+# Names of areas that later split: the source's name -> the names it uses for the parts
+# once they appear. Rows of these names cover another territory than their code has
+# today (SDN before 2010 includes South Sudan; YUG is Serbia and Montenegro together) and
+# carry a note; the reader checks that the parts have no flows while the whole has, and
+# fails on any other code that the source names two ways.
+FORMER_TERRITORIES = {
+    "Sudan*": ("Sudan", "South Sudan"),
+    "Serbia & Montenegro": ("Serbia", "Montenegro"),
+}
 
 
 def _load(path: Path) -> dict:
@@ -69,10 +78,67 @@ def country_indices(data: dict, file_name: str) -> tuple[list[int], list[str]]:
     return positions, [codes[data["names"][i]] for i in positions]
 
 
+def _active_periods(data: dict, positions: list[int]) -> dict[str, list[int]]:
+    """Country name -> the period starts in which it has any flow in or out."""
+    names = data["names"]
+    active: dict[str, list[int]] = {}
+    for start, rows in sorted(data["matrix"].items()):
+        countries = np.asarray(rows, dtype="float64")[np.ix_(positions, positions)]
+        moving = (countries != 0).any(axis=0) | (countries != 0).any(axis=1)
+        for i in np.flatnonzero(moving):
+            active.setdefault(names[positions[i]], []).append(int(start))
+    return active
+
+
+def territory_notes(data: dict, file_name: str) -> dict[tuple[int, str], str]:
+    """(period_start, code) -> note, for the periods in which a code names another area than
+    it does today (FORMER_TERRITORIES); fails on a code the source names two ways otherwise."""
+    positions, codes = country_indices(data, file_name)
+    names = [data["names"][i] for i in positions]
+    code_of = dict(zip(names, codes, strict=True))
+    active = _active_periods(data, positions)
+    names_by_code: dict[str, set[str]] = {}
+    for name in active:
+        names_by_code.setdefault(code_of[name], set()).add(name)
+    for code, used in names_by_code.items():
+        unexplained = used - set(FORMER_TERRITORIES) - {
+            part for former in used & set(FORMER_TERRITORIES)
+            for part in FORMER_TERRITORIES[former]}
+        if len(used) > 1 and unexplained:
+            raise ValueError(f"{SOURCE}, {file_name}: {code} is named {sorted(used)}")
+    notes: dict[tuple[int, str], str] = {}
+    for former, parts in FORMER_TERRITORIES.items():
+        periods = active.get(former, [])
+        if not periods:
+            continue
+        later = sorted({p for part in parts for p in active.get(part, [])})
+        if not later or min(later) <= max(periods):
+            raise ValueError(
+                f"{SOURCE}, {file_name}: {former!r} and {', '.join(map(repr, parts))} overlap "
+                "in time; the note on their areas would not hold"
+            )
+        first = min(later)
+        code = code_of[former]
+        shared = [part for part in parts if code_of.get(part) == code]
+        after = (
+            f"from then on {code} is {shared[0]} alone" if shared
+            else f"{code} is used for these periods only"
+        )
+        note = (
+            f"{former!r} in the source: the area of today's {' and '.join(parts)} together, "
+            f"before the source lists them apart (from {first}\u2013{first + PERIOD_YEARS}); "
+            f"{after}"
+        )
+        for start in periods:
+            notes[(start, code_of[former])] = note
+    return notes
+
+
 def _read_file(path: Path, sex: str) -> pd.DataFrame:
     data = _load(path)
     size = len(data["names"])
     positions, codes = country_indices(data, path.name)
+    notes = territory_notes(data, path.name)
     frames = []
     for start, rows in sorted(data["matrix"].items()):
         matrix = np.asarray(rows, dtype="float64")
@@ -81,15 +147,19 @@ def _read_file(path: Path, sex: str) -> pd.DataFrame:
         countries = matrix[np.ix_(positions, positions)]
         # A zero cell is no estimated flow (or a pair that did not exist then): not stored.
         origin, destination = np.nonzero(countries)
+        origin_codes = np.asarray(codes)[origin]
+        destination_codes = np.asarray(codes)[destination]
         frames.append(
             pd.DataFrame(
                 {
-                    "origin_code": np.asarray(codes)[origin],
-                    "destination_code": np.asarray(codes)[destination],
+                    "origin_code": origin_codes,
+                    "destination_code": destination_codes,
                     "period_start": int(start),
                     "period_end": int(start) + PERIOD_YEARS,
                     "sex": sex,
                     "value": countries[origin, destination],
+                    "origin_note": [notes.get((int(start), c)) for c in origin_codes],
+                    "destination_note": [notes.get((int(start), c)) for c in destination_codes],
                 }
             )
         )
@@ -97,10 +167,12 @@ def _read_file(path: Path, sex: str) -> pd.DataFrame:
 
 
 def read_flow_estimates(raw_dir: Path) -> pd.DataFrame:
-    """origin_code, destination_code, period_start, period_end, sex (total/female), value.
+    """origin_code, destination_code, period_start, period_end, sex (total/female), value,
+    origin_note, destination_note.
 
     Countries only (region rows and columns are left out); persons moving over the
-    five years from period_start to period_end; cells with a nonzero estimate only.
+    five years from period_start to period_end; cells with a nonzero estimate only. A note
+    is set where the code covers another territory in that period (FORMER_TERRITORIES).
     """
     flows = pd.concat(
         [_read_file(raw_dir / FOLDER / name, sex) for sex, name in FILES.items()],

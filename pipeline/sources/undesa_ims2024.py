@@ -53,6 +53,33 @@ def read_locations(raw_dir: Path) -> pd.DataFrame:
     return table.sort_values("loc_id").reset_index(drop=True)
 
 
+def _iso3_by_loc_id(loc: pd.DataFrame) -> pd.Series:
+    coded = loc.dropna(subset=["ISO3"])
+    if coded.groupby("LocID")["ISO3"].nunique().gt(1).any():
+        raise ValueError("rftLocation: a LocID carries more than one ISO3 code")
+    return coded.drop_duplicates("LocID").set_index("LocID")["ISO3"]
+
+
+def read_location_codes(raw_dir: Path) -> pd.Series:
+    """LocID (int) -> ISO3 (upper case) from any row of rftLocation that carries a code.
+
+    Wider than read_locations (preferred rows only): it also places locations such as
+    Guernsey (831) and Jersey (832), whose ISO3 codes appear only on non-preferred rows.
+    """
+    iso3 = _iso3_by_loc_id(_read_location_table(raw_dir))
+    return pd.Series(
+        iso3.astype("str").str.upper().to_numpy(), index=iso3.index.astype("int32"), name="iso3"
+    ).sort_index()
+
+
+def read_location_labels(raw_dir: Path) -> pd.DataFrame:
+    """loc_id, label: every spelling rftLocation lists, with or without an ISO3 code."""
+    loc = _read_location_table(raw_dir).dropna(subset=["LocID", "LongName"])
+    return pd.DataFrame(
+        {"loc_id": loc["LocID"].astype("int32"), "label": loc["LongName"].astype("str")}
+    ).drop_duplicates().reset_index(drop=True)
+
+
 def read_location_names(raw_dir: Path) -> pd.DataFrame:
     """country_code, name: every spelling rftLocation lists for a location with an ISO3 code.
 
@@ -60,10 +87,7 @@ def read_location_names(raw_dir: Path) -> pd.DataFrame:
     LocIDs without one (regions, former states such as Czechoslovakia) are left out.
     """
     loc = _read_location_table(raw_dir)
-    coded = loc.dropna(subset=["ISO3"])
-    if coded.groupby("LocID")["ISO3"].nunique().gt(1).any():
-        raise ValueError("rftLocation: a LocID carries more than one ISO3 code")
-    iso3 = coded.drop_duplicates("LocID").set_index("LocID")["ISO3"]
+    iso3 = _iso3_by_loc_id(loc)
     named = loc[loc["LocID"].isin(iso3.index)]
     return pd.DataFrame(
         {
@@ -97,8 +121,31 @@ def read_stock_files(raw_dir: Path) -> pd.DataFrame:
 
 def read_bilateral_stock(raw_dir: Path) -> pd.DataFrame:
     """Origin x destination x year x sex, country origins only (no total, no 'Other')."""
-    stock = read_stock_files(raw_dir)
-    codes = read_locations(raw_dir).set_index("loc_id")["country_code"]
+    return bilateral_stock(read_stock_files(raw_dir), read_locations(raw_dir))
+
+
+def immigrant_totals(stock: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
+    """country_code, year, value: all migrants living in each destination (LocIDorg 0, both
+    sexes, all ages), from the rows of read_stock_files."""
+    codes = locations.set_index("loc_id")["country_code"]
+    rows = stock[(stock["loc_id_origin"] == ALL_ORIGINS) & (stock["sex"] == "total")]
+    table = pd.DataFrame(
+        {
+            "country_code": rows["loc_id"].map(codes),
+            "year": rows["year"],
+            "value": rows["value"],
+        }
+    )
+    if table["country_code"].isna().any():
+        raise ValueError("UN DESA IMS 2024: a destination LocID is not in rftLocation")
+    if table.duplicated(["country_code", "year"]).any():
+        raise ValueError("UN DESA IMS 2024: two all-origin totals for one destination and year")
+    return table.sort_values(["country_code", "year"]).reset_index(drop=True)
+
+
+def bilateral_stock(stock: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
+    """read_bilateral_stock from rows already read (read_stock_files, read_locations)."""
+    codes = locations.set_index("loc_id")["country_code"]
     bilateral = stock[~stock["loc_id_origin"].isin([ALL_ORIGINS, OTHER_ORIGIN])]
     table = pd.DataFrame(
         {

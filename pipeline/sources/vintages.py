@@ -18,12 +18,18 @@ VINTAGES_FILE = "vintages.json"
 WDI_RELEASE_PREFIX = "wdi-"
 
 
+# What a vintage date is, when the refresh wrote it (the API's update date of the series).
+API_VINTAGE_KIND = "World Bank API update date (lastupdated)"
+CHANGED_VINTAGE_KIND = "date the series' data file last changed in the copied repository"
+
+
 @dataclass(frozen=True)
 class Vintage:
     vintage: str
     release: str
     determined_by: str
     indicators: dict[str, dict[str, str]]
+    vintage_kind: str = ""  # what the vintage date is (a release date, a copy's commit date...)
 
     def _entry(self, code: str) -> dict[str, str]:
         return self.indicators.get(code.upper(), {})
@@ -38,6 +44,26 @@ class Vintage:
         lastupdated = self._entry(code).get("lastupdated")
         return f"{WDI_RELEASE_PREFIX}{lastupdated}" if lastupdated else self.release
 
+    def kind_for(self, code: str) -> str:
+        """What for_indicator(code) is: the folder's kind unless the series has its own date."""
+        entry = self._entry(code)
+        if entry.get("lastupdated"):
+            return API_VINTAGE_KIND
+        if entry.get("data_csv_last_changed"):
+            return CHANGED_VINTAGE_KIND
+        return self.vintage_kind
+
+    def note_for(self, code: str) -> str | None:
+        """Why a series' vintage and release name different dates, or None when they agree."""
+        changed = self._entry(code).get("data_csv_last_changed")
+        if not changed or self._entry(code).get("lastupdated"):
+            return None
+        return (
+            f"The values last changed in the copied repository on {changed}; the copy is the "
+            f"repository's state of {self.vintage}, which names the release {self.release}. "
+            f"The series was not changed between the two dates."
+        )
+
 
 def _parse(entry: dict) -> Vintage:
     indicators = {
@@ -51,13 +77,16 @@ def _parse(entry: dict) -> Vintage:
         determined_by = f"World Bank API lastupdated, retrieved {entry['retrieved']}" + (
             f" from {entry['retrieved_from']}" if entry.get("retrieved_from") else ""
         )
+        kind = API_VINTAGE_KIND
     else:
         determined_by = entry.get("determined_by", "")
+        kind = entry.get("vintage_kind", "")
     return Vintage(
         vintage=str(entry["vintage"]),
         release=release,
         determined_by=determined_by,
         indicators=indicators,
+        vintage_kind=kind,
     )
 
 
