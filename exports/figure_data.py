@@ -25,6 +25,7 @@ from exports.tables import csv_bytes, xlsx_bytes
 from text import downloads as text
 
 COLUMNS = ["country_code", "country_name", "indicator_code", "year", "value", "unit"]
+TRAILING = ("status",)
 AXES = ("x", "y", "z")
 HIDDEN = (False, "legendonly")
 MAX_PLACES_IN_NAME = 8
@@ -56,7 +57,9 @@ def tidy_frame(figure: Mapping[str, object] | None) -> pd.DataFrame:
         rows.extend(trace_rows(trace, export))
     if not rows:
         raise NoDataError("no data trace")
-    columns = [*COLUMNS[:4], *extras, *COLUMNS[4:]]
+    # Whether a value is observed, estimated or projected closes every row, as in the API.
+    trailing = [name for name in TRAILING if name in extras]
+    columns = [*COLUMNS[:4], *[e for e in extras if e not in trailing], *COLUMNS[4:], *trailing]
     frame = pd.DataFrame(rows, columns=columns)
     frame["year"] = frame["year"].astype("Int64")
     return frame  # in the chart's own order: legend order, then each trace's points

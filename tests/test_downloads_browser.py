@@ -13,8 +13,10 @@ import pytest
 from conftest import wait_until
 
 import query
-from exports.figure_data import COLUMNS
+from exports.figure_data import COLUMNS as TIDY_COLUMNS
 from text import downloads as text
+
+COLUMNS = [*TIDY_COLUMNS, "status"]  # a line chart's rows say whether each value is observed
 
 pytestmark = pytest.mark.browser
 

@@ -39,7 +39,8 @@ def test_each_pilot_draws_every_chart_with_its_caveats(live_server, page, countr
     assert [t["name"] for t in rate] == ["Moldova", "Bangladesh", "Jamaica", "Mali"]
     assert all(t["n"] == 6 for t in rate)
     for caveat in ("never added up", "Annual flows end in 2013", "÷ 5 ÷",
-                   "not counts of labour migrants", "All rights reserved", "CC BY-NC 3.0"):
+                   "not counts of labour migrants", "All rights reserved",
+                   "Attribution-NonCommercial 3.0"):
         assert page.get_by_text(caveat, exact=False).first.is_visible(), caveat
     if missing:
         assert page.get_by_text(missing, exact=False).is_visible()
