@@ -9,10 +9,13 @@ import dash
 from serving.cache import cache_status, init_cache, memoize
 from serving.compression import init_compression
 from serving.errors import init_errors
+from serving.etags import init_etags
 from serving.headers import init_headers
+from serving.limits import init_limits
 from serving.settings import Settings
+from serving.urls import absolute_url, init_urls
 
-__all__ = ["cache_status", "configure", "memoize"]
+__all__ = ["absolute_url", "cache_status", "configure", "memoize"]
 
 
 def configure(app: dash.Dash, settings: Settings | None = None) -> None:
@@ -20,10 +23,14 @@ def configure(app: dash.Dash, settings: Settings | None = None) -> None:
     settings = settings or Settings.from_env()
     server = app.server
     server.debug = settings.debug
+    init_urls(server, settings)
+    # Body size first: no other hook may read a body over the limit.
+    init_limits(server, settings.max_content_length)
     init_errors(app, settings.max_content_length, settings.max_form_memory_size)
     init_cache(server, settings)
-    # Flask runs after_request hooks last-registered first: headers are set, then the body
-    # is compressed.
+    # Flask runs after_request hooks last-registered first: the ETag is computed (or a 304
+    # made), headers are set, then the body is compressed.
     init_compression(server)
     init_headers(app, settings.embed_frame_ancestors)
+    init_etags(server)
 
