@@ -60,6 +60,11 @@ def openapi_document() -> dict[str, object]:
             ok = operation["responses"].get("200")
             if ok is not None:
                 ok["headers"] = _ETAG
+            for parameter in operation.get("parameters", []):
+                if not parameter.get("required"):
+                    # `format=` is read as if the parameter were left out.
+                    parameter["allowEmptyValue"] = True
+                    parameter["description"] += " An empty value is the same as none."
     return document
 
 
@@ -170,7 +175,7 @@ def _document(
                             "schema": {"type": "integer", "minimum": MIN_YEAR,
                                        "maximum": MAX_YEAR},
                         },
-                        _FORMAT,
+                        dict(_FORMAT),
                         {
                             "name": "transform",
                             "in": "query",
@@ -238,7 +243,7 @@ def _document(
                             "description": "total (default), male or female.",
                             "schema": {"type": "string", "enum": ["total", "male", "female"]},
                         },
-                        _FORMAT,
+                        dict(_FORMAT),
                     ],
                     "responses": {
                         "200": {

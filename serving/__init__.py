@@ -20,7 +20,11 @@ __all__ = ["absolute_url", "cache_status", "configure", "memoize"]
 
 def configure(app: dash.Dash, settings: Settings | None = None) -> None:
     """Apply every serving concern to `app.server`; call once, in the application factory."""
-    settings = settings or Settings.from_env()
+    if settings is None:
+        try:
+            settings = Settings.from_env()
+        except ValueError as error:  # a bad setting stops the start with one line, no traceback
+            raise SystemExit(f"Cannot start: {error}") from None
     server = app.server
     server.debug = settings.debug
     init_urls(server, settings)

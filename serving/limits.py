@@ -5,18 +5,26 @@ Werkzeug checks a declared length only when a view reads the body, and silently 
 chunked body at the limit (the view then sees a truncated body). Here a declared length over
 the limit is refused before any view runs, and a chunked body is read up to one byte past the
 limit before the app sees it: a body that fits is handed on with its length; one that does not
-is refused without being read further.
+is refused.
+
+A refused body is read and thrown away first, up to DRAIN_BYTES or DRAIN_SECONDS: a server
+that answers and closes while the client is still sending makes the client's system reset
+the connection, and most clients then report "connection reset" instead of the 413. Bodies
+declared larger than DRAIN_BYTES are refused at once (their sender may see that reset).
 """
 
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable, Iterable
 
 from flask import Flask, abort, request
 
 TOO_LARGE = "serving.body_too_large"
 READ_SIZE = 64 * 1024
+DRAIN_BYTES = 8 * 1024 * 1024
+DRAIN_SECONDS = 10.0
 
 
 def read_at_most(stream: object, limit: int) -> bytes:
@@ -32,6 +40,20 @@ def read_at_most(stream: object, limit: int) -> bytes:
     return b"".join(parts)
 
 
+def drain(stream: object, most: int, seconds: float = DRAIN_SECONDS) -> None:
+    """Read and discard up to `most` bytes, stopping at the end of the body or the deadline."""
+    deadline = time.monotonic() + seconds
+    remaining = most
+    try:
+        while remaining > 0 and time.monotonic() < deadline:
+            chunk = stream.read(min(READ_SIZE, remaining))  # type: ignore[attr-defined]
+            if not chunk:
+                return
+            remaining -= len(chunk)
+    except (OSError, ValueError):
+        return  # the client went away or sent a malformed body: nothing left to spare it
+
+
 class ChunkedBodyLimit:
     """WSGI middleware: a chunked request body becomes a counted one, or is flagged too large."""
 
@@ -42,9 +64,11 @@ class ChunkedBodyLimit:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         encoding = environ.get("HTTP_TRANSFER_ENCODING", "").lower()
         if "chunked" in encoding and not environ.get("CONTENT_LENGTH"):
-            body = read_at_most(environ["wsgi.input"], self.limit + 1)
+            stream = environ["wsgi.input"]
+            body = read_at_most(stream, self.limit + 1)
             if len(body) > self.limit:
                 environ[TOO_LARGE] = True
+                drain(stream, DRAIN_BYTES)
                 body = b""
             environ["wsgi.input"] = io.BytesIO(body)
             environ["CONTENT_LENGTH"] = str(len(body))
@@ -64,4 +88,6 @@ def init_limits(server: Flask, max_content_length: int) -> None:
     def refuse_large_bodies() -> None:
         declared = request.content_length or 0
         if request.environ.get(TOO_LARGE) or declared > max_content_length:
+            if max_content_length < declared <= DRAIN_BYTES:
+                drain(request.environ["wsgi.input"], declared)
             abort(413, description=f"The request body is larger than the limit of {limit_text}.")
