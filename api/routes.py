@@ -237,6 +237,7 @@ def api_data() -> Response:
     )
     described = {**meta, "unit": unit}
     if fmt == "json":
+        with_data = set(rows["country_code"].tolist())
         payload = {
             "indicator": described,
             "vintage": meta.get("vintage"),
@@ -245,7 +246,7 @@ def api_data() -> Response:
                 "indicator": code, "countries": countries, "start": start, "end": end,
                 "transform": transform, "base": base,
             },
-            "countries_without_data": [c for c in countries if c not in set(rows["country_code"])],
+            "countries_without_data": [c for c in countries if c not in with_data],
             "data": json_records(rows),
         }
         return _json_response(_json_bytes(payload))

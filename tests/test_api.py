@@ -564,3 +564,18 @@ def test_public_url_is_used_whatever_the_host(public_server, host):
     diaspora = file_links(f"{public_server.url}/api/v1/diaspora?origin=BGD&format=xlsx", host)
     assert diaspora[text.VIEW_URL_LABEL] == (
         "https://dashboard.example.org/api/v1/diaspora?origin=BGD&year=2024&sex=total&format=xlsx")
+
+
+def test_the_largest_data_request_is_bounded(live_server):
+    """60 countries (the most allowed) over every year: one row per country and year at most,
+    under 1 MiB in any format."""
+    snap = get_snapshot()
+    codes = snap.countries.loc[~snap.countries["aggregate"], "country_code"].head(60).tolist()
+    first, last = int(snap.values["year"].min()), int(snap.values["year"].max())
+    base = f"{live_server.url}/api/v1/data?indicator=SP.POP.TOTL&countries={','.join(codes)}"
+    for fmt in ("json", "csv", "xlsx"):
+        reply = fetch(f"{base}&format={fmt}")
+        assert reply.status == 200, fmt
+        assert len(reply.body) < 1024 * 1024, (fmt, len(reply.body))
+    rows = fetch(base).json()["data"]
+    assert 0 < len(rows) <= 60 * (last - first + 1)
