@@ -281,6 +281,9 @@ def test_api_page_is_plain_html_without_external_assets(live_server):
     page = reply.body.decode()
     assert "/api/v1/data" in page and "/api/v1/openapi.json" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
+    countries = len(get_snapshot().countries)
+    assert f"one of {countries} codes (see /api/v1/countries), comma-separated, at most 60" in page
+    assert "integer, 1800 to 2100" in page and "1990, 1995, 2000" in page
     assert fetch(f"{live_server.url}/api").status == 200  # redirected to the page
 
 
