@@ -29,7 +29,7 @@ def configure(app: dash.Dash, settings: Settings | None = None) -> None:
     server.debug = settings.debug
     init_urls(server, settings)
     # Body size first: no other hook may read a body over the limit.
-    init_limits(server, settings.max_content_length)
+    init_limits(server, settings.max_content_length, settings.request_body_timeout)
     init_errors(app, settings.max_content_length, settings.max_form_memory_size)
     init_cache(server, settings)
     # Flask runs after_request hooks last-registered first: the ETag is computed (or a 304

@@ -129,6 +129,7 @@ class Settings:
     embed_frame_ancestors: tuple[str, ...]
     public_url: str | None = None
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
+    request_body_timeout: float = 30.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -147,4 +148,5 @@ class Settings:
             ),
             public_url=parse_public_url(os.environ.get("PUBLIC_URL", "")),
             allowed_hosts=parse_allowed_hosts(os.environ.get("ALLOWED_HOSTS")),
+            request_body_timeout=_float("REQUEST_BODY_TIMEOUT", 30.0),
         )

@@ -1,6 +1,7 @@
-"""Slow clients on loopback, for load tests: connections that send a request's head one byte
-at a time and never finish it (the "slowloris" pattern), and a prober that asks /healthz on a
-fresh connection now and then. Both run in one background thread each and stop by themselves.
+"""Slow clients on loopback, for load tests: connections that send a request one byte at a
+time and never finish it (the "slowloris" pattern: in the head, or in the body after a complete
+head), and a prober that asks /healthz on a fresh connection now and then. Both run in one
+background thread each and stop by themselves.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from dataclasses import dataclass, field
 
 # A request head that never ends: after the request line and Host, one endless header.
 ENDLESS_HEAD = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 1_000_000
+# A complete head announcing a body that then comes one byte at a time.
+SLOW_BODY_HEAD = (b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+SLOW_BODY = b"[" * 100_000
 
 
 @dataclass
@@ -26,14 +31,16 @@ class SlowConnection:
 
 
 @dataclass
-class SlowHeaderClients:
-    """Keeps `count` connections to 127.0.0.1:`port` open, each sending one more byte of a
-    request head every `interval` seconds. A connection the server closes is counted, with
-    how long it lived and whether any answer came, and replaced at once by a new one."""
+class SlowClients:
+    """Keeps `count` connections to 127.0.0.1:`port` open, each sending `head` at once and then
+    one more byte of `trickle` every `interval` seconds. A connection the server closes is
+    counted, with how long it lived and what answer came, and replaced at once by a new one."""
 
     port: int
     count: int
     interval: float = 2.0
+    head: bytes = b""
+    trickle: bytes = ENDLESS_HEAD
     deadline_seconds: float = 120.0  # stops by itself even if never stopped
     lifetimes: list[float] = field(default_factory=list)
     answers: list[bytes] = field(default_factory=list)
@@ -46,7 +53,7 @@ class SlowHeaderClients:
         self._selector = selectors.DefaultSelector()
         self._open: dict[socket.socket, SlowConnection] = {}
 
-    def __enter__(self) -> SlowHeaderClients:
+    def __enter__(self) -> SlowClients:
         self._thread.start()
         return self
 
@@ -67,7 +74,7 @@ class SlowHeaderClients:
         sock.connect_ex(("127.0.0.1", self.port))
         # Spread the first bytes over one interval so the sends do not come in bursts.
         offset = (self.opened % self.count) / self.count * self.interval
-        self._open[sock] = SlowConnection(sock, now, now + offset)
+        self._open[sock] = SlowConnection(sock, now, now + offset, sent=-1 if self.head else 0)
         self._selector.register(sock, selectors.EVENT_READ)
         self.opened += 1
 
@@ -101,8 +108,12 @@ class SlowHeaderClients:
                 if now < conn.next_send:
                     continue
                 try:
-                    conn.sent += sock.send(ENDLESS_HEAD[conn.sent:conn.sent + 1])
-                    self.bytes_sent += 1
+                    if conn.sent < 0:  # the head, in one go
+                        sock.sendall(self.head)
+                        conn.sent = 0
+                    else:
+                        conn.sent += sock.send(self.trickle[conn.sent:conn.sent + 1])
+                        self.bytes_sent += 1
                 except (BlockingIOError, InterruptedError):
                     pass  # still connecting
                 except OSError:
@@ -157,3 +168,11 @@ class HealthProber:
             finally:
                 conn.close()
             self._stop.wait(self.every)
+
+
+def slow_header_clients(port: int, count: int, interval: float = 2.0) -> SlowClients:
+    return SlowClients(port, count, interval)
+
+
+def slow_body_clients(port: int, count: int, interval: float = 2.0) -> SlowClients:
+    return SlowClients(port, count, interval, head=SLOW_BODY_HEAD, trickle=SLOW_BODY)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import signal
 import statistics
+import time
 
 import pytest
-from slow_clients import HealthProber, SlowHeaderClients
+from slow_clients import HealthProber, slow_body_clients, slow_header_clients
 
 from bench import chromium, faults, load, server
 
@@ -58,7 +59,7 @@ def test_slow_header_clients_do_not_starve_users(app, captured):
     """300 connections trickling a request head (one byte every 2 s) while 50 users browse:
     every user request and every /healthz probe is answered, p95 under a second, and the
     server closes each slow connection at the request-head deadline."""
-    with SlowHeaderClients(app.port, SLOW_CLIENTS, interval=2.0) as slow:
+    with slow_header_clients(app.port, SLOW_CLIENTS, interval=2.0) as slow:
         with HealthProber(app.port, every=1.0) as probes:
             stats = load.run(app.url, captured, users=USERS, seconds=SLOW_SECONDS)
         opened, lifetimes, answers = slow.opened, list(slow.lifetimes), list(slow.answers)
@@ -78,6 +79,26 @@ def test_slow_header_clients_do_not_starve_users(app, captured):
     assert HEAD_DEADLINE - 1 <= statistics.median(lifetimes) <= HEAD_DEADLINE + 3, lifetimes[:20]
     assert max(lifetimes) < 3 * HEAD_DEADLINE, max(lifetimes)
     assert answers == [], answers[:3]
+
+
+def test_slow_bodies_are_cut_off_at_the_body_deadline(tmp_path):
+    """Complete heads, then bodies trickling one byte every 0.5 s, on one worker: each gets
+    408 at REQUEST_BODY_TIMEOUT and is closed, and /healthz keeps answering meanwhile."""
+    app = server.start_gunicorn(tmp_path, name="body",
+                                env={"REQUEST_BODY_TIMEOUT": "2", "WEB_CONCURRENCY": "1"})
+    try:
+        with slow_body_clients(app.port, 100, interval=0.5) as slow:
+            with HealthProber(app.port, every=0.5) as probes:
+                time.sleep(8)
+            lifetimes, answers = list(slow.lifetimes), list(slow.answers)
+    finally:
+        app.stop()
+    assert probes.failures == [] and len(probes.seconds) >= 10, probes
+    assert max(probes.seconds) < 1.0, probes.seconds
+    assert len(lifetimes) >= 100, len(lifetimes)
+    assert 2 <= statistics.median(lifetimes) <= 2 + HEAD_DEADLINE + 2, lifetimes[:20]
+    assert len(answers) >= 100 and all(a.startswith(b"HTTP/1.1 408 ") for a in answers), (
+        answers[:3])
 
 
 def test_redis_killed_and_back_under_load(tmp_path, captured):
