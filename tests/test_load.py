@@ -96,7 +96,7 @@ def test_slow_bodies_are_cut_off_at_the_body_deadline(tmp_path):
     assert probes.failures == [] and len(probes.seconds) >= 10, probes
     assert max(probes.seconds) < 1.0, probes.seconds
     assert len(lifetimes) >= 100, len(lifetimes)
-    assert 2 <= statistics.median(lifetimes) <= 2 + HEAD_DEADLINE + 2, lifetimes[:20]
+    assert 2 <= statistics.median(lifetimes) <= 5, lifetimes[:20]
     assert len(answers) >= 100 and all(a.startswith(b"HTTP/1.1 408 ") for a in answers), (
         answers[:3])
 
