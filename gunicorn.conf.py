@@ -1,22 +1,43 @@
 """gunicorn settings for `gunicorn app:server --config gunicorn.conf.py` (see the Procfile).
 
 Each value can be changed through the environment variable named beside it.
+
+Workers are gevent workers: every connection is a cheap greenlet, so clients that send their
+request slowly (or hold connections open doing nothing) cost a socket and a little memory,
+never a worker thread. A client must send a request's line and headers within `keepalive`
+seconds, or the connection is closed. The threaded worker (GUNICORN_WORKER_CLASS=gthread)
+has no such deadline: about 20 slow clients stop it from answering anyone.
 """
 
 import multiprocessing
 import os
 
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gevent")
+if worker_class not in ("gevent", "gthread"):
+    raise SystemExit(f"GUNICORN_WORKER_CLASS must be gevent or gthread, got {worker_class!r}")
+if worker_class == "gevent":
+    # Patch before the app is loaded (preload_app below), so every lock, socket and sleep
+    # the app and its libraries create is gevent's.
+    from gevent import monkey
+
+    monkey.patch_all()
+
 # PaaS routers reach the app on $PORT on all interfaces; set HOST=127.0.0.1 behind a local proxy.
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8050')}"
 
-# Each worker holds the snapshot in memory; threads serve the many small callback requests
-# that one page view makes while a figure is being built.
+# Each worker holds the snapshot in memory and answers many connections at once (gevent), or
+# `threads` at a time (gthread).
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
-worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Open connections per worker, slow or idle ones included; past this a worker stops accepting.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
-keepalive = 5
+# Seconds an idle kept-alive connection stays open, and (gevent) the time a client has to
+# send each request's line and headers.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+if keepalive < 1:
+    raise SystemExit("GUNICORN_KEEPALIVE must be at least 1: it is also the request-head deadline")
 
 # Load the app (and its snapshot) once, before forking: faster start, memory shared between
 # workers until written.

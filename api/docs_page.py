@@ -16,6 +16,12 @@ EXAMPLES = (
     "/healthz",
 )
 
+LONG_LIST = 12  # longer enumerations are described, not listed
+LONG_LIST_PLACES = {
+    "#/components/schemas/IndicatorCode": "/api/v1/indicators",
+    "#/components/schemas/CountryCode": "/api/v1/countries",
+}
+
 STYLE = """
 body{font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;max-width:60rem;
 margin:2rem auto;padding:0 1rem;color:#1a1a1a}
@@ -54,10 +60,7 @@ def docs_html(spec: dict[str, object]) -> str:
                     "<th>meaning</th></tr>"
                 )
                 for param in parameters:
-                    schema = param.get("schema", {})
-                    values = ", ".join(str(v) for v in schema.get("enum", [])) or schema.get(
-                        "type", ""
-                    )
+                    values = _values(param.get("schema", {}), spec)
                     parts.append(
                         f"<tr><td><code>{escape(param['name'])}</code></td>"
                         f"<td>{'yes' if param.get('required') else 'no'}</td>"
@@ -72,6 +75,24 @@ def docs_html(spec: dict[str, object]) -> str:
             parts.append(f"<p>Responses: {codes}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _values(schema: dict[str, object], spec: dict[str, object]) -> str:
+    """What a parameter takes, in words: its values, or a pointer to where a long list is."""
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        schema = spec["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+    if schema.get("type") == "array":
+        limit = f", at most {schema['maxItems']}" if "maxItems" in schema else ""
+        return f"{_values(schema.get('items', {}), spec)}, comma-separated{limit}"
+    enum = schema.get("enum", [])
+    if len(enum) > LONG_LIST:
+        return f"one of {len(enum)} codes (see {LONG_LIST_PLACES.get(ref, 'the catalogue')})"
+    if enum:
+        return ", ".join(str(v) for v in enum)
+    if schema.get("type") == "integer" and "minimum" in schema:
+        return f"integer, {schema['minimum']} to {schema.get('maximum', '')}"
+    return str(schema.get("type", ""))
 
 
 def _describe(response: dict[str, object], spec: dict[str, object]) -> str:

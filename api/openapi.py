@@ -10,6 +10,16 @@ from query.transforms import TRANSFORMS
 BULK_PATH = "/api/v1/bulk.zip"
 
 _ERROR = {"$ref": "#/components/responses/BadRequest"}
+_CONFLICT = {"$ref": "#/components/responses/Conflict"}
+_COUNTRY = {"$ref": "#/components/schemas/CountryCode"}
+# Every 200 answer carries an entity tag; send it back in If-None-Match to get 304.
+_ETAG = {
+    "ETag": {
+        "description": "Tag of this answer; send it in If-None-Match to get 304 Not Modified "
+        "while the answer is unchanged.",
+        "schema": {"type": "string"},
+    }
+}
 _FORMAT = {
     "name": "format",
     "in": "query",
@@ -29,8 +39,38 @@ def _file_content(schema_ref: str) -> dict[str, object]:
     }
 
 
+def _vocabulary() -> tuple[list[str], list[str], list[int]]:
+    """Indicator codes, country codes and migrant-stock years of the loaded snapshot."""
+    from query import get_snapshot
+
+    snap = get_snapshot()
+    return (
+        sorted(str(code) for code in snap.indicators["code"]),
+        sorted(str(code) for code in snap.countries["country_code"]),
+        sorted(int(year) for year in snap.migrant_stock["year"].unique()),
+    )
+
+
 @cache
 def openapi_document() -> dict[str, object]:
+    indicator_codes, country_codes, stock_years = _vocabulary()
+    document = _document(indicator_codes, country_codes, stock_years)
+    for operations in document["paths"].values():  # type: ignore[union-attr]
+        for operation in operations.values():
+            ok = operation["responses"].get("200")
+            if ok is not None:
+                ok["headers"] = _ETAG
+            for parameter in operation.get("parameters", []):
+                if not parameter.get("required"):
+                    # `format=` is read as if the parameter were left out.
+                    parameter["allowEmptyValue"] = True
+                    parameter["description"] += " An empty value is the same as none."
+    return document
+
+
+def _document(
+    indicator_codes: list[str], country_codes: list[str], stock_years: list[int]
+) -> dict[str, object]:
     return {
         "openapi": "3.1.0",
         "info": {
@@ -40,7 +80,11 @@ def openapi_document() -> dict[str, object]:
                 "Read-only access to the dashboard's data snapshot: the indicator catalogue, "
                 "countries, indicator series, diaspora by destination and the full snapshot as "
                 "a ZIP. Every response carries the source, licence and vintage. Errors are JSON "
-                '{"error": "..."} with HTTP 400 (bad input) or 404 (no such route).'
+                '{"error": "...", "status": N}: 400 (bad input), 404 (no such route), 405 '
+                "(a method other than GET, HEAD or OPTIONS; the Allow header lists those), 409 "
+                "(a transform this snapshot does not offer for the indicator) or 413 (a request "
+                "body over the size limit). Answers carry an ETag: send it back in "
+                "If-None-Match to get 304 Not Modified while nothing changed."
             ),
         },
         "servers": [{"url": "/"}],
@@ -100,7 +144,7 @@ def openapi_document() -> dict[str, object]:
                             "in": "query",
                             "required": True,
                             "description": "Indicator code from /api/v1/indicators.",
-                            "schema": {"type": "string"},
+                            "schema": {"$ref": "#/components/schemas/IndicatorCode"},
                             "example": "SM.POP.NETM",
                         },
                         {
@@ -110,14 +154,18 @@ def openapi_document() -> dict[str, object]:
                             "description": "Comma-separated ISO3 codes (countries or "
                             f"aggregates), at most {MAX_COUNTRIES}. Default: the four pilot "
                             "countries MDA, BGD, JAM, MLI.",
-                            "schema": {"type": "string"},
-                            "example": "MDA,BGD",
+                            "style": "form",
+                            "explode": False,
+                            "schema": {"type": "array", "items": _COUNTRY,
+                                       "maxItems": MAX_COUNTRIES},
+                            "example": ["MDA", "BGD"],
                         },
                         {
                             "name": "start",
                             "in": "query",
                             "required": False,
-                            "description": "First year (inclusive).",
+                            "description": "First year (inclusive). A range given backwards "
+                            "(start after end) is read forwards.",
                             "schema": {"type": "integer", "minimum": MIN_YEAR,
                                        "maximum": MAX_YEAR},
                         },
@@ -125,20 +173,20 @@ def openapi_document() -> dict[str, object]:
                             "name": "end",
                             "in": "query",
                             "required": False,
-                            "description": "Last year (inclusive); not before start.",
+                            "description": "Last year (inclusive).",
                             "schema": {"type": "integer", "minimum": MIN_YEAR,
                                        "maximum": MAX_YEAR},
                         },
-                        _FORMAT,
+                        dict(_FORMAT),
                         {
                             "name": "transform",
                             "in": "query",
                             "required": False,
                             "description": "none (default, values as published); index (base "
-                            "year = 100, needs base or start); pct_change (annual % change, "
-                            "none after a gap); per_capita and pct_gdp only where the "
-                            "indicator's `transforms` field lists them (values, population and "
-                            "GDP from one data release). The unit field says what the values "
+                            "year = 100); pct_change (annual % change, none after a gap); "
+                            "per_capita and pct_gdp only where the indicator's `transforms` "
+                            "field lists them (values, population and GDP from one data "
+                            "release): otherwise 409. The unit field says what the values "
                             "then mean.",
                             "schema": {"type": "string", "enum": list(TRANSFORMS)},
                         },
@@ -146,8 +194,12 @@ def openapi_document() -> dict[str, object]:
                             "name": "base",
                             "in": "query",
                             "required": False,
-                            "description": "Base year of transform=index (default: start). A "
-                            "country with no value in the base year gets no index values.",
+                            "description": "Base year of transform=index (default: start, or "
+                            "else the first year in which every requested country has a "
+                            "value). Given without transform, "
+                            "it selects transform=index; with another transform it is left "
+                            "out. A country with no value in the base year gets no index "
+                            "values.",
                             "schema": {"type": "integer", "minimum": MIN_YEAR,
                                        "maximum": MAX_YEAR},
                         },
@@ -159,6 +211,7 @@ def openapi_document() -> dict[str, object]:
                             "content": _file_content("#/components/schemas/DataResponse"),
                         },
                         "400": _ERROR,
+                        "409": _CONFLICT,
                     },
                 }
             },
@@ -175,16 +228,15 @@ def openapi_document() -> dict[str, object]:
                             "in": "query",
                             "required": True,
                             "description": "ISO3 code of the country of origin.",
-                            "schema": {"type": "string"},
+                            "schema": _COUNTRY,
                             "example": "MDA",
                         },
                         {
                             "name": "year",
                             "in": "query",
                             "required": False,
-                            "description": "Estimate year (1990, 1995, ... 2020, 2024); "
-                            "default: the latest.",
-                            "schema": {"type": "integer"},
+                            "description": "Estimate year; default: the latest.",
+                            "schema": {"type": "integer", "enum": stock_years},
                         },
                         {
                             "name": "sex",
@@ -193,7 +245,7 @@ def openapi_document() -> dict[str, object]:
                             "description": "total (default), male or female.",
                             "schema": {"type": "string", "enum": ["total", "male", "female"]},
                         },
-                        _FORMAT,
+                        dict(_FORMAT),
                     ],
                     "responses": {
                         "200": {
@@ -270,9 +322,22 @@ def openapi_document() -> dict[str, object]:
                     "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
                     },
-                }
+                },
+                "Conflict": {
+                    "description": "The parameters are valid, but this snapshot does not "
+                    "offer the transform for the indicator; the message lists those it does.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    },
+                },
             },
             "schemas": {
+                "IndicatorCode": {"type": "string", "enum": indicator_codes},
+                "CountryCode": {
+                    "type": "string",
+                    "description": "ISO3 code of a country or aggregate (/api/v1/countries).",
+                    "enum": country_codes,
+                },
                 "Error": {
                     "type": "object",
                     "required": ["error"],

@@ -50,25 +50,32 @@ def choice(args: MultiDict, name: str, allowed: Collection[str], default: str) -
     return value
 
 
+def whole_number(value: str, name: str) -> int:
+    """A year written in digits (an optional sign, nothing else)."""
+    digits = value[1:] if value[:1] in "+-" else value
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 6):
+        raise ApiError(
+            f"Parameter '{name}' must be a whole year such as 2005, not '{show(value)}'."
+        )
+    return int(value)
+
+
 def year(args: MultiDict, name: str) -> int | None:
     value = single(args, name)
     if value is None:
         return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise ApiError(
-            f"Parameter '{name}' must be a whole year such as 2005, not '{show(value)}'."
-        ) from None
+    number = whole_number(value, name)
     if not MIN_YEAR <= number <= MAX_YEAR:
         raise ApiError(f"Parameter '{name}' must be a year from {MIN_YEAR} to {MAX_YEAR}.")
     return number
 
 
 def year_range(args: MultiDict) -> tuple[int | None, int | None]:
+    """start and end, in order: a range given backwards (start after end) is read forwards,
+    as the comparison page reads it."""
     start, end = year(args, "start"), year(args, "end")
     if start is not None and end is not None and start > end:
-        raise ApiError(f"'start' ({start}) is after 'end' ({end}); give start <= end.")
+        start, end = end, start
     return start, end
 
 

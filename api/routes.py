@@ -10,11 +10,12 @@ from datetime import date
 
 import pandas as pd
 from flask import Blueprint, Response, current_app, redirect, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import RequestRedirect
 
 from api import params
 from api.docs_page import docs_html
-from api.errors import ApiError, register_error_handlers
+from api.errors import ApiError, error_response, register_error_handlers
 from api.openapi import BULK_PATH, openapi_document
 from exports import (
     ExportContext,
@@ -28,6 +29,9 @@ from exports import (
 from exports.bulk import sources_of_table
 from query import SnapshotError, allowed_transforms, get_snapshot, indicator_meta, series
 from query.transforms import TRANSFORMS
+from serving.errors import is_api_path
+from serving.etags import body_etag
+from serving.urls import absolute_url
 from state.compare import CompareState, snapshot_vocabulary, to_query
 from text import compare as compare_text
 from text import downloads as text
@@ -49,6 +53,9 @@ MEDIA_TYPES = {
     "zip": "application/zip",
 }
 CATALOGUE_CACHE = "public, max-age=3600"
+# Every API route answers GET (and so HEAD); OPTIONS lists them. Nothing else is allowed.
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+NOT_FOUND_ENDPOINT = "api.api_not_found"
 
 
 # -- per-snapshot caches --------------------------------------------------------------------
@@ -195,22 +202,26 @@ def api_data() -> Response:
     )
     start, end = params.year_range(args)
     fmt = params.choice(args, "format", params.FORMATS, "json")
-    transform = params.choice(args, "transform", TRANSFORMS, "none")
+    base = params.year(args, "base")
+    # A base year alone asks for an index; with another transform it has no meaning and is
+    # left out (as on the comparison page).
+    default_transform = "index" if base is not None else "none"
+    transform = params.choice(args, "transform", TRANSFORMS, default_transform)
     allowed = allowed_transforms(code)
     if transform not in allowed:
+        # Valid on its own, but this snapshot has no such series: 409, not 400.
         raise ApiError(
             f"Transform '{transform}' is not available for {code}; allowed: "
             f"{', '.join(allowed)}. per_capita and pct_gdp are offered only where the values, "
             "population and GDP come from one data release (see 'transforms' at "
-            "/api/v1/indicators)."
+            "/api/v1/indicators).",
+            409,
         )
-    base = params.year(args, "base")
     if transform == "index":
-        base = base if base is not None else start
         if base is None:
-            raise ApiError("Transform 'index' needs a base year: give base=YEAR (or start).")
-    elif base is not None:
-        raise ApiError("Parameter 'base' applies only to transform=index.")
+            base = start if start is not None else common_first_year(code, countries)
+    else:
+        base = None
 
     meta = _meta(code)
     unit = transformed_unit(meta, transform, base)
@@ -229,6 +240,7 @@ def api_data() -> Response:
     )
     described = {**meta, "unit": unit}
     if fmt == "json":
+        with_data = set(rows["country_code"].tolist())
         payload = {
             "indicator": described,
             "vintage": meta.get("vintage"),
@@ -237,7 +249,7 @@ def api_data() -> Response:
                 "indicator": code, "countries": countries, "start": start, "end": end,
                 "transform": transform, "base": base,
             },
-            "countries_without_data": [c for c in countries if c not in set(rows["country_code"])],
+            "countries_without_data": [c for c in countries if c not in with_data],
             "data": json_records(rows),
         }
         return _json_response(_json_bytes(payload))
@@ -253,7 +265,7 @@ def api_data() -> Response:
     if fmt == "csv":
         return _file_response(csv_bytes(rows), fmt, filename)
     context = ExportContext(
-        app_url=request.url_root,
+        app_url=absolute_url("/"),
         view_url=compare_url(code, countries, start, end, transform, base),
         transform=transform,
         base=base,
@@ -263,11 +275,23 @@ def api_data() -> Response:
     return _file_response(xlsx_bytes(rows, [described], context), fmt, filename)
 
 
+def common_first_year(code: str, countries: list[str]) -> int:
+    """The default index base: the first year in which every one of the countries has a
+    value (so each gets an index), else the first year any of them has one."""
+    years = series(code, countries)[["country_code", "year"]].drop_duplicates()
+    if years.empty:
+        return snapshot_vocabulary().first_year
+    per_year = years.groupby("year")["country_code"].nunique()
+    everyone = per_year[per_year == years["country_code"].nunique()]
+    return int(everyone.index.min() if not everyone.empty else per_year.index.min())
+
+
 def compare_url(
     code: str, countries: list[str], start: int | None, end: int | None, transform: str,
     base: int | None,
 ) -> str:
-    """The comparison page showing the same view, in the page's own canonical URL form."""
+    """The link to the comparison page showing the same view, in the page's own canonical URL
+    form, on the configured public address (never the request's Host)."""
     vocab = snapshot_vocabulary()
     view = CompareState(
         indicator=code,
@@ -277,7 +301,7 @@ def compare_url(
         transform=transform,
         base=base,
     )
-    return request.url_root + "compare" + to_query(view)
+    return absolute_url("/compare" + to_query(view))
 
 
 @blueprint.get("/api/v1/diaspora")
@@ -289,7 +313,7 @@ def api_diaspora() -> Response:
     origin = params.country_code(args, "origin", cached("known_countries", _known_countries))
     years = cached("stock_years", _stock_years)
     year = params.single(args, "year")
-    chosen = years[-1] if year is None else params.year(args, "year")
+    chosen = years[-1] if year is None else params.whole_number(year, "year")
     if chosen not in years:
         raise ApiError(
             f"No UN DESA migrant stock estimate for {chosen}. "
@@ -338,9 +362,10 @@ def api_diaspora() -> Response:
     filename = safe_filename("diaspora", origin, str(chosen), sex, extension=fmt)
     if fmt == "csv":
         return _file_response(csv_bytes(rows), fmt, filename)
+    query = f"origin={origin}&year={chosen}&sex={sex}&format={fmt}"
     context = ExportContext(
-        app_url=request.url_root,
-        view_url=request.url,
+        app_url=absolute_url("/"),
+        view_url=absolute_url(f"/api/v1/diaspora?{query}"),
         snapshot=str(_vintage(snap).get("snapshot", "")),
         exported_on=date.today(),
     )
@@ -354,6 +379,8 @@ def api_bulk() -> Response:
     name = safe_filename("migration-dashboard-data", snapshot, extension="zip")
     response = _file_response(snapshot_zip(), "zip", name)
     response.headers["Cache-Control"] = CATALOGUE_CACHE
+    # The ZIP is built once per snapshot; so is its tag (serving.etags answers If-None-Match).
+    response.set_etag(cached("bulk_etag", lambda snap: body_etag(snapshot_zip(snap))))
     return response
 
 
@@ -367,20 +394,50 @@ def healthz() -> Response:
     return _json_response(_json_bytes({"status": "ok", "vintage": vintage}))
 
 
-@blueprint.route("/api/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
-@blueprint.route("/healthz", methods=["POST", "PUT", "PATCH", "DELETE"])
+@blueprint.get("/api/<path:rest>", provide_automatic_options=False)
 def api_not_found(rest: str = "") -> Response:
-    """JSON for paths and methods the API does not have (Dash would answer with its page)."""
-    try:
-        endpoint, _ = current_app.url_map.bind("").match(request.path, method="GET")
-    except HTTPException:
-        endpoint = None
-    if endpoint is not None and endpoint != "api.api_not_found" and request.method != "GET":
-        raise ApiError(f"Method {request.method} is not allowed here; use GET.", 405)
+    """JSON for paths the API does not have (Dash would answer with its page)."""
     raise ApiError(
         f"No API route at {params.show(request.path, 60)}. The routes are listed at /api/v1/.",
         404,
     )
+
+
+def api_endpoint(path: str) -> str | None:
+    """The API route at `path` (as GET would reach it), or None if the API has none there."""
+    try:
+        endpoint, _ = current_app.url_map.bind("").match(path, method="GET")
+    except (HTTPException, RequestRedirect):
+        return None
+    if not endpoint.startswith("api.") or endpoint == NOT_FOUND_ENDPOINT:
+        return None
+    return endpoint
+
+
+@blueprint.before_app_request
+def api_routing_errors() -> Response | None:
+    """A method a route does not have gets 405 with `Allow`; any method on a path the API does
+    not have gets 404; both as the API's JSON errors."""
+    if not is_api_path(request.path):
+        return None
+    failed = request.routing_exception
+    if isinstance(failed, RequestRedirect):
+        return None
+    known = api_endpoint(request.path) is not None
+    if not known and (failed is not None or request.endpoint == NOT_FOUND_ENDPOINT
+                      or not (request.endpoint or "").startswith("api.")):
+        return error_response(
+            f"No API route at {params.show(request.path, 60)}. "
+            "The routes are listed at /api/v1/.",
+            404,
+        )
+    if known and isinstance(failed, MethodNotAllowed):
+        response = error_response(
+            f"Method {params.show(request.method, 20)} is not allowed here; use GET.", 405
+        )
+        response.headers["Allow"] = ", ".join(ALLOWED_METHODS)
+        return response
+    return None
 
 
 def transformed_unit(meta: dict[str, object], transform: str, base: int | None) -> str:

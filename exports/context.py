@@ -10,8 +10,11 @@ from datetime import date
 class ExportContext:
     """The view behind a download.
 
-    app_url: the app's base URL (cited); view_url: the absolute shareable URL that reopens
-    the same view; transform: the transform code applied to the values ("none" if none).
+    app_url: the app's base URL (cited); view_url: the shareable URL that reopens the same
+    view; transform: the transform code applied to the values ("none" if none).
+
+    Both URLs are written into the file: make them with `serving.absolute_url(path)`, which
+    uses PUBLIC_URL (or an allowed Host, or a relative link), never the request's Host.
     """
 
     app_url: str

@@ -21,8 +21,11 @@ Metadata = Mapping[str, object]
 
 
 def csv_bytes(data: pd.DataFrame) -> bytes:
-    """UTF-8 CSV: header and rows only; text cells neutralised, numbers written as numbers."""
-    return neutralise_frame(data).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """UTF-8 CSV: header and rows only; text cells and column names neutralised, numbers
+    written as numbers."""
+    safe = neutralise_frame(data)
+    header = [neutralise_cell(str(column)) for column in safe.columns]
+    return safe.to_csv(index=False, header=header, lineterminator="\n").encode("utf-8")
 
 
 def json_records(data: pd.DataFrame) -> list[dict[str, object]]:

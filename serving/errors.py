@@ -16,15 +16,23 @@ logger = logging.getLogger(__name__)
 CALLBACK_PATH = "/_dash-update-component"
 
 
+def is_api_path(path: str) -> bool:
+    """The HTTP API's paths: /api, /api/... and /healthz."""
+    return path in ("/api", "/healthz") or path.startswith("/api/")
+
+
 def _wants_json() -> bool:
-    if request.path.startswith(("/_dash-", "/api/")):
+    if request.path.startswith("/_dash-") or is_api_path(request.path):
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json"
 
 
 def error_response(status: int, message: str) -> Response:
-    if _wants_json():
+    if is_api_path(request.path):
+        # The API's documented error shape (components/schemas/Error in its OpenAPI document).
+        response = jsonify(error=message, status=status)
+    elif _wants_json():
         response = jsonify(error={"status": status, "message": message})
     else:
         response = Response(f"{status}: {message}\n", mimetype="text/plain")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import urllib.error
 import urllib.request
 import zipfile
@@ -292,6 +293,9 @@ def test_api_page_is_plain_html_without_external_assets(live_server):
     page = reply.body.decode()
     assert "/api/v1/data" in page and "/api/v1/openapi.json" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
+    countries = len(get_snapshot().countries)
+    assert f"one of {countries} codes (see /api/v1/countries), comma-separated, at most 60" in page
+    assert "integer, 1800 to 2100" in page and "1990, 1995, 2000" in page
     assert fetch(f"{live_server.url}/api").status == 200  # redirected to the page
 
 
@@ -301,16 +305,11 @@ BAD_REQUESTS = [
     ("/api/v1/data", "'indicator' is required"),
     ("/api/v1/data?indicator=NOPE", "Unknown indicator 'NOPE'"),
     (f"/api/v1/data?indicator={REMITTANCES}&countries=MDA,XYZ", "Unknown country code(s): XYZ"),
-    (f"/api/v1/data?indicator={REMITTANCES}&start=2020&end=2000", "'start' (2020) is after"),
     (f"/api/v1/data?indicator={REMITTANCES}&start=abc", "must be a whole year"),
     (f"/api/v1/data?indicator={REMITTANCES}&end=1e9", "must be a whole year"),
     (f"/api/v1/data?indicator={REMITTANCES}&start=99999", "from 1800 to 2100"),
     (f"/api/v1/data?indicator={REMITTANCES}&format=pdf", "Allowed values: json, csv, xlsx"),
     (f"/api/v1/data?indicator={REMITTANCES}&transform=log", "Unknown transform 'log'"),
-    (f"/api/v1/data?indicator={NET_MIGRATION}&transform=pct_gdp",
-     f"'pct_gdp' is not available for {NET_MIGRATION}; allowed: none, index, pct_change"),
-    (f"/api/v1/data?indicator={REMITTANCES}&transform=index", "needs a base year"),
-    (f"/api/v1/data?indicator={REMITTANCES}&base=2000", "only to transform=index"),
     (f"/api/v1/data?indicator={REMITTANCES}&transform=index&base=20o0", "must be a whole year"),
     (f"/api/v1/data?indicator={REMITTANCES}&country=MDA", "Unknown parameter(s): country"),
     (f"/api/v1/data?indicator={REMITTANCES}&format=csv&format=json", "given more than once"),
@@ -318,6 +317,9 @@ BAD_REQUESTS = [
     ("/api/v1/diaspora?origin=ZZZ", "Unknown country code 'ZZZ'"),
     ("/api/v1/diaspora?origin=MDA&year=2023", "Available years:"),
     ("/api/v1/diaspora?origin=MDA&year=soon", "must be a whole year"),
+    ("/api/v1/diaspora?origin=MDA&year=0", "Available years: 1990, 1995"),
+    (f"/api/v1/data?indicator={REMITTANCES}&start=0", "from 1800 to 2100"),
+    (f"/api/v1/data?indicator={REMITTANCES}&base=2000.5", "must be a whole year"),
     ("/api/v1/diaspora?origin=MDA&sex=other", "Allowed values: total, male, female"),
     ("/api/v1/diaspora?origin=MDA&format=docx", "Allowed values: json, csv, xlsx"),
     ("/api/v1/indicators?topic=x", "Unknown parameter(s): topic"),
@@ -352,7 +354,111 @@ def test_unknown_routes_and_methods_answer_json(live_server):
     assert missing.status == 404 and "No API route" in missing.json()["error"]
     post = fetch(f"{live_server.url}/api/v1/data?indicator={REMITTANCES}", method="POST")
     assert post.status == 405 and "use GET" in post.json()["error"]
+    assert post.headers["Allow"] == "GET, HEAD, OPTIONS"
     assert fetch(f"{live_server.url}/healthz", method="DELETE").status == 405
+
+
+def test_methods_allow_header_and_openapi_document_agree(live_server):
+    """Every documented path: the document lists GET only; OPTIONS and every 405 name exactly
+    GET, HEAD and OPTIONS; HEAD answers like GET without a body. Undocumented paths are 404
+    whatever the method."""
+    spec = fetch(f"{live_server.url}/api/v1/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        assert set(operations) == {"get"}, path
+        required = "&".join(
+            f"{p['name']}={p['example'] if isinstance(p['example'], str) else p['example'][0]}"
+            for p in operations["get"].get("parameters", []) if p.get("required")
+        )
+        url = f"{live_server.url}{path}?{required}"
+        options = fetch(url, method="OPTIONS")
+        assert options.status == 200, path
+        assert sorted(options.headers["Allow"].split(", ")) == ["GET", "HEAD", "OPTIONS"], path
+        for method in ("POST", "PUT", "PATCH", "DELETE", "TRACE"):
+            reply = fetch(url, method=method)
+            assert reply.status == 405, (path, method, reply.status)
+            assert reply.headers["Allow"] == "GET, HEAD, OPTIONS", (path, method)
+            assert reply.json() == {
+                "error": f"Method {method} is not allowed here; use GET.", "status": 405,
+            }
+        head, get = fetch(url, method="HEAD"), fetch(url)
+        assert head.status == get.status == 200 and head.body == b"", path
+        assert head.headers["Content-Type"] == get.headers["Content-Type"], path
+    for method in ("GET", "POST", "PUT", "OPTIONS", "DELETE"):
+        reply = fetch(f"{live_server.url}/api/v1/no-such-route", method=method)
+        assert reply.status == 404, method
+        assert reply.json()["status"] == 404 and "No API route" in reply.json()["error"]
+
+
+def test_a_transform_the_snapshot_does_not_offer_is_a_409(live_server):
+    reply = fetch(
+        f"{live_server.url}/api/v1/data?indicator={NET_MIGRATION}&transform=pct_gdp"
+    )
+    assert reply.status == 409
+    assert reply.json() == {
+        "error": reply.json()["error"], "status": 409,
+    }
+    assert (f"'pct_gdp' is not available for {NET_MIGRATION}; allowed: none, index, pct_change"
+            in reply.json()["error"])
+
+
+def test_base_alone_asks_for_an_index_and_other_transforms_leave_it_out(live_server):
+    base_only = fetch(
+        f"{live_server.url}/api/v1/data?indicator={REMITTANCES}&countries=MDA,MLI"
+        "&start=2005&end=2020&base=2010"
+    ).json()
+    assert base_only["query"]["transform"] == "index" and base_only["query"]["base"] == 2010
+    assert_same_numbers(
+        pd.DataFrame(base_only["data"]),
+        expected(REMITTANCES, ["MDA", "MLI"], 2005, 2020, transform="index", base=2010),
+    )
+    change = fetch(
+        f"{live_server.url}/api/v1/data?indicator={REMITTANCES}&countries=MDA"
+        "&transform=pct_change&base=2010"
+    ).json()
+    assert change["query"]["transform"] == "pct_change" and change["query"]["base"] is None
+    assert_same_numbers(
+        pd.DataFrame(change["data"]),
+        series(REMITTANCES, ["MDA"], transform="pct_change").reset_index(drop=True),
+    )
+
+
+def test_index_without_base_or_start_gives_every_country_an_index(live_server):
+    payload = fetch(
+        f"{live_server.url}/api/v1/data?indicator={REMITTANCES}&transform=index"
+    ).json()
+    rows = pd.DataFrame(payload["data"])
+    base = payload["query"]["base"]
+    plain = series(REMITTANCES, PILOTS)
+    assert base == int(plain.groupby("year")["country_code"].nunique().eq(4).idxmax())
+    assert sorted(rows["country_code"].unique()) == sorted(PILOTS)
+    assert rows.loc[rows["year"] == base, "value"].tolist() == [100.0] * 4
+    assert payload["countries_without_data"] == []
+
+
+def test_a_backwards_year_range_is_read_forwards(live_server):
+    forwards = fetch(f"{live_server.url}/api/v1/data?indicator={REMITTANCES}&start=2000&end=2020")
+    backwards = fetch(f"{live_server.url}/api/v1/data?indicator={REMITTANCES}&start=2020&end=2000")
+    assert backwards.status == 200
+    assert backwards.json()["data"] == forwards.json()["data"] != []
+    assert backwards.json()["query"]["start"] == 2000 and backwards.json()["query"]["end"] == 2020
+
+
+def test_openapi_enums_are_the_snapshot_vocabulary(live_server):
+    """The document lists exactly the codes and years the API accepts, so a request valid by
+    the document is answered (every diaspora year is tried)."""
+    spec = fetch(f"{live_server.url}/api/v1/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    snap = get_snapshot()
+    assert schemas["IndicatorCode"]["enum"] == sorted(snap.indicators["code"])
+    assert schemas["CountryCode"]["enum"] == sorted(snap.countries["country_code"])
+    params = {p["name"]: p for p in spec["paths"]["/api/v1/diaspora"]["get"]["parameters"]}
+    years = params["year"]["schema"]["enum"]
+    assert years == sorted(int(y) for y in snap.migrant_stock["year"].unique())
+    for year in years:
+        assert fetch(f"{live_server.url}/api/v1/diaspora?origin=JAM&year={year}").status == 200
+    countries = {p["name"]: p for p in spec["paths"]["/api/v1/data"]["get"]["parameters"]}[
+        "countries"]
+    assert countries["schema"]["maxItems"] == 60 and countries["explode"] is False
 
 
 def test_index_transform_equals_query_layer(live_server):
@@ -367,3 +473,124 @@ def test_index_transform_equals_query_layer(live_server):
     assert_same_numbers(
         rows, expected(REMITTANCES, ["MDA", "MLI"], 2005, 2020, transform="index", base=2010)
     )
+
+
+# -- entity tags ------------------------------------------------------------------------------
+
+
+def fetch_with(url: str, headers: dict[str, str], method: str = "GET") -> Reply:
+    request = urllib.request.Request(url, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return Reply(response.status, dict(response.headers), response.read())
+    except urllib.error.HTTPError as error:
+        return Reply(error.code, dict(error.headers), error.read())
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v1/indicators",
+    "/api/v1/countries",
+    f"/api/v1/data?indicator={REMITTANCES}&countries=MDA,BGD",
+    f"/api/v1/data?indicator={REMITTANCES}&countries=MDA,BGD&format=csv",
+    "/api/v1/diaspora?origin=MDA",
+    "/api/v1/openapi.json",
+    "/api/v1/bulk.zip",
+    "/healthz",
+])
+def test_answers_carry_an_etag_and_revalidate_with_304(live_server, path):
+    url = live_server.url + path
+    for encoding in ("identity", "gzip", "br"):
+        first = fetch_with(url, {"Accept-Encoding": encoding})
+        tag = first.headers["ETag"]
+        assert first.status == 200 and re.fullmatch(r'"[0-9a-f]{32}(:gzip|:br)?"', tag), tag
+        assert fetch_with(url, {"Accept-Encoding": encoding}).headers["ETag"] == tag
+        again = fetch_with(url, {"Accept-Encoding": encoding, "If-None-Match": tag})
+        assert again.status == 304 and again.body == b"", (path, encoding)
+        assert again.headers["ETag"] == tag
+        assert again.headers["Cache-Control"] == first.headers["Cache-Control"]
+        other = fetch_with(url, {"Accept-Encoding": encoding, "If-None-Match": '"0000", "1111"'})
+        assert other.status == 200 and other.body == first.body
+
+
+def test_different_answers_have_different_etags(live_server):
+    base = f"{live_server.url}/api/v1/data?indicator={REMITTANCES}"
+    tags = {fetch(f"{base}&countries={c}").headers["ETag"] for c in ("MDA", "BGD", "MDA,BGD")}
+    assert len(tags) == 3
+    one = fetch(f"{base}&countries=MDA").headers["ETag"]
+    assert fetch_with(f"{base}&countries=BGD", {"If-None-Match": one}).status == 200
+
+
+# -- links written into files -------------------------------------------------------------------
+
+XLSX_QUERY = f"indicator={REMITTANCES}&countries=MDA,JAM&start=2000&end=2020&format=xlsx"
+
+
+def file_links(url: str, host: str | None = None) -> dict[str, str]:
+    """View URL, Exported from and citation of an XLSX download, asked with `host` as Host."""
+    reply = fetch_with(url, {"Host": host} if host else {})
+    assert reply.status == 200, reply.body[:200]
+    book = openpyxl.load_workbook(io.BytesIO(reply.body))
+    rows = {row[0]: row[1] for row in book[text.METADATA_SHEET].iter_rows(values_only=True)}
+    return {key: rows[key] for key in
+            (text.VIEW_URL_LABEL, text.APP_URL_LABEL, text.CITATION_LABEL)}
+
+
+@pytest.fixture(scope="module")
+def public_server(tmp_path_factory):
+    from conftest import start_server
+
+    server = start_server(tmp_path_factory.mktemp("public"), name="public",
+                          env={"PUBLIC_URL": "https://dashboard.example.org/"})
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example",
+                                  "localhost@evil.example", "[::1]evil.example"])
+def test_a_forged_host_never_reaches_a_file(live_server, host):
+    data = file_links(f"{live_server.url}/api/v1/data?{XLSX_QUERY}", host)
+    diaspora = file_links(f"{live_server.url}/api/v1/diaspora?origin=MDA&format=xlsx", host)
+    for links in (data, diaspora):
+        assert not any("evil" in value for value in links.values()), links
+    # Without PUBLIC_URL, a Host outside ALLOWED_HOSTS gives relative links.
+    assert data[text.APP_URL_LABEL] == "/"
+    assert data[text.VIEW_URL_LABEL].startswith("/compare?indicator=")
+    assert diaspora[text.VIEW_URL_LABEL] == (
+        "/api/v1/diaspora?origin=MDA&year=2024&sex=total&format=xlsx")
+
+
+def test_an_allowed_host_gives_absolute_links(live_server):
+    links = file_links(f"{live_server.url}/api/v1/data?{XLSX_QUERY}")  # Host: 127.0.0.1:port
+    assert links[text.APP_URL_LABEL] == live_server.url + "/"
+    assert links[text.VIEW_URL_LABEL].startswith(live_server.url + "/compare?")
+    local = file_links(f"{live_server.url}/api/v1/data?{XLSX_QUERY}",
+                       f"localhost:{live_server.port}")
+    assert local[text.APP_URL_LABEL] == f"http://localhost:{live_server.port}/"
+
+
+@pytest.mark.parametrize("host", [None, "evil.example", "localhost"])
+def test_public_url_is_used_whatever_the_host(public_server, host):
+    data = file_links(f"{public_server.url}/api/v1/data?{XLSX_QUERY}", host)
+    assert data[text.APP_URL_LABEL] == "https://dashboard.example.org/"
+    view = urlsplit(data[text.VIEW_URL_LABEL])
+    assert (view.scheme, view.netloc, view.path) == ("https", "dashboard.example.org", "/compare")
+    assert parse_qs(view.query)["countries"] == ["MDA,JAM"]
+    assert data[text.CITATION_LABEL].endswith("https://dashboard.example.org/.")
+    diaspora = file_links(f"{public_server.url}/api/v1/diaspora?origin=BGD&format=xlsx", host)
+    assert diaspora[text.VIEW_URL_LABEL] == (
+        "https://dashboard.example.org/api/v1/diaspora?origin=BGD&year=2024&sex=total&format=xlsx")
+
+
+def test_the_largest_data_request_is_bounded(live_server):
+    """60 countries (the most allowed) over every year: one row per country and year at most,
+    under 1 MiB in any format."""
+    snap = get_snapshot()
+    codes = snap.countries.loc[~snap.countries["aggregate"], "country_code"].head(60).tolist()
+    first, last = int(snap.values["year"].min()), int(snap.values["year"].max())
+    base = f"{live_server.url}/api/v1/data?indicator=SP.POP.TOTL&countries={','.join(codes)}"
+    for fmt in ("json", "csv", "xlsx"):
+        reply = fetch(f"{base}&format={fmt}")
+        assert reply.status == 200, fmt
+        assert len(reply.body) < 1024 * 1024, (fmt, len(reply.body))
+    rows = fetch(base).json()["data"]
+    assert 0 < len(rows) <= 60 * (last - first + 1)

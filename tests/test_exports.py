@@ -201,3 +201,34 @@ def test_snapshot_zip_carries_status_gaps_and_the_new_tables():
     asylum = values[values["indicator_code"] == "UNHCR.ASYL.OR"]
     assert asylum["year"].min() == 2000  # 1995-1999: not recorded by origin, no zeros
     assert catalogue.loc["series_notes.csv", "description"]
+
+
+def test_csv_header_is_neutralised_like_the_cells():
+    """A column name can come from a figure the browser sent back (a chart's extra columns):
+    a formula there must not reach the CSV header."""
+    frame = hostile_frame().rename(columns={"note": '=HYPERLINK("http://x","y")', "year": "@y"})
+    header = csv_bytes(frame).decode("utf-8").splitlines()[0]
+    assert header == (
+        "country_code,country_name,'@y,value,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+    )
+    read_back = pd.read_csv(io.BytesIO(csv_bytes(frame)))
+    assert list(read_back.columns) == [
+        "country_code", "country_name", "'@y", "value", "'=HYPERLINK(\"http://x\",\"y\")",
+    ]
+    assert read_back["value"].iloc[0] == -29766.0
+
+
+def test_chart_csv_from_a_forged_figure_has_a_safe_header():
+    from exports.figure_data import chart_file
+
+    figure = {"data": [{
+        "x": [2020, 2021], "y": [1.5, -2.0],
+        "meta": {"export": {
+            "indicator_code": "SM.POP.NETM", "country_code": "MDA", "country_name": "Moldova",
+            "unit": "persons", "extra": {"+cmd|' /C calc'!A0": ["a", "b"]},
+        }},
+    }]}
+    made = chart_file(figure, "csv", "/compare", indicator_meta=lambda code: META, sources=None)
+    header = made.payload.decode("utf-8").splitlines()[0].split(",")
+    assert header[4] == "'+cmd|' /C calc'!A0"
+    assert not any(name.startswith(FORMULA_TRIGGERS) for name in header)

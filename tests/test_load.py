@@ -5,8 +5,11 @@ sends, against gunicorn with the production config. Short variants of the runs r
 from __future__ import annotations
 
 import signal
+import statistics
+import time
 
 import pytest
+from slow_clients import HealthProber, slow_body_clients, slow_header_clients
 
 from bench import chromium, faults, load, server
 
@@ -17,6 +20,9 @@ PAGES = ["/compare", "/compare?indicator=SM.POP.TOTL&countries=MDA,ROU,UKR&start
 LABELS = ["Index", "Annual", "As published"]
 USERS = 50
 SECONDS = 10
+SLOW_CLIENTS = 300  # each sends one byte of a request head every 2 s and never finishes
+SLOW_SECONDS = 20
+HEAD_DEADLINE = 5  # gunicorn.conf.py's keepalive: the time a client has to send its head
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +53,52 @@ def assert_clean(stats: load.Stats, minimum: int) -> None:
 def test_fifty_users_no_failed_request(app, captured):
     stats = load.run(app.url, captured, users=USERS, seconds=SECONDS)
     assert_clean(stats, minimum=USERS * 5)
+
+
+def test_slow_header_clients_do_not_starve_users(app, captured):
+    """300 connections trickling a request head (one byte every 2 s) while 50 users browse:
+    every user request and every /healthz probe is answered, p95 under a second, and the
+    server closes each slow connection at the request-head deadline."""
+    with slow_header_clients(app.port, SLOW_CLIENTS, interval=2.0) as slow:
+        with HealthProber(app.port, every=1.0) as probes:
+            stats = load.run(app.url, captured, users=USERS, seconds=SLOW_SECONDS)
+        opened, lifetimes, answers = slow.opened, list(slow.lifetimes), list(slow.answers)
+    summary = stats.summary()
+    print(summary, {"opened": opened, "closed_by_server": len(lifetimes),
+                    "median_lifetime_s": statistics.median(lifetimes) if lifetimes else None,
+                    "probe_max_s": max(probes.seconds, default=None),
+                    "probe_failures": len(probes.failures)})
+    assert_clean(stats, minimum=USERS * 10)
+    assert summary["p95_ms"] < 1000, summary
+    assert probes.failures == [] and len(probes.seconds) >= SLOW_SECONDS // 2, probes
+    assert max(probes.seconds) < 1.0, probes.seconds
+    # The server took every slow connection in and cut it off at the deadline (a connection
+    # left waiting in the listen queue would never be closed), without answering it.
+    assert opened >= 2 * SLOW_CLIENTS, opened
+    assert len(lifetimes) >= SLOW_CLIENTS, len(lifetimes)
+    assert HEAD_DEADLINE - 1 <= statistics.median(lifetimes) <= HEAD_DEADLINE + 3, lifetimes[:20]
+    assert max(lifetimes) < 3 * HEAD_DEADLINE, max(lifetimes)
+    assert answers == [], answers[:3]
+
+
+def test_slow_bodies_are_cut_off_at_the_body_deadline(tmp_path):
+    """Complete heads, then bodies trickling one byte every 0.5 s, on one worker: each gets
+    408 at REQUEST_BODY_TIMEOUT and is closed, and /healthz keeps answering meanwhile."""
+    app = server.start_gunicorn(tmp_path, name="body",
+                                env={"REQUEST_BODY_TIMEOUT": "2", "WEB_CONCURRENCY": "1"})
+    try:
+        with slow_body_clients(app.port, 100, interval=0.5) as slow:
+            with HealthProber(app.port, every=0.5) as probes:
+                time.sleep(8)
+            lifetimes, answers = list(slow.lifetimes), list(slow.answers)
+    finally:
+        app.stop()
+    assert probes.failures == [] and len(probes.seconds) >= 10, probes
+    assert max(probes.seconds) < 1.0, probes.seconds
+    assert len(lifetimes) >= 100, len(lifetimes)
+    assert 2 <= statistics.median(lifetimes) <= 5, lifetimes[:20]
+    assert len(answers) >= 100 and all(a.startswith(b"HTTP/1.1 408 ") for a in answers), (
+        answers[:3])
 
 
 def test_redis_killed_and_back_under_load(tmp_path, captured):

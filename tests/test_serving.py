@@ -10,7 +10,11 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
@@ -18,11 +22,18 @@ import brotli
 import dash
 import plotly.graph_objects as go
 import pytest
+from conftest import ROOT
 from dash import Input, Output, State, dcc, html
 from dash.fingerprint import build_fingerprint
 
 import serving
-from serving.settings import Settings, parse_frame_ancestors
+from serving import absolute_url
+from serving.settings import (
+    Settings,
+    parse_allowed_hosts,
+    parse_frame_ancestors,
+    parse_public_url,
+)
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -404,3 +415,154 @@ def test_live_malformed_callback_bodies_get_4xx(live_server):
                                      {"Content-Type": "application/json"})
         assert 400 <= status < 500, (body[:80], status)
         assert b"Traceback" not in raw
+
+
+# --- links written into files: PUBLIC_URL, ALLOWED_HOSTS, absolute_url ------------------------
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("https://Dashboard.Example.org", "https://dashboard.example.org"),
+    ("https://dashboard.example.org/", "https://dashboard.example.org"),
+    ("http://127.0.0.1:8050", "http://127.0.0.1:8050"),
+    ("https://[::1]:8443/", "https://[::1]:8443"),
+    ("", None),
+])
+def test_public_url_setting_keeps_an_origin(raw, expected):
+    assert parse_public_url(raw) == expected
+
+
+@pytest.mark.parametrize("bad", [
+    "dashboard.example.org", "//dashboard.example.org", "ftp://dashboard.example.org",
+    "javascript:alert(1)", "https://dashboard.example.org/app", "https://d.example.org/..",
+    "https://d.example.org?x=1", "https://d.example.org#top", "https://user@d.example.org",
+    "https://evil.example\\@d.example.org", "https://d.example.org:0", "https://d.example.org:99999",
+    "https://d.exa mple.org", "https://d.example\n.org", "https://ex%61mple.org", "https://",
+])
+def test_public_url_setting_refuses_anything_but_an_origin(bad):
+    with pytest.raises(ValueError, match="PUBLIC_URL"):
+        parse_public_url(bad)
+
+
+def test_allowed_hosts_setting():
+    assert parse_allowed_hosts(None) == ("localhost", "127.0.0.1", "::1")
+    assert parse_allowed_hosts("") == ()
+    assert parse_allowed_hosts("Dash.Example.org, [::1] 10.0.0.7") == (
+        "dash.example.org", "::1", "10.0.0.7")
+    for bad in ("https://a.org", "a.org:80", "*.a.org", "a_b.org"):
+        with pytest.raises(ValueError, match="ALLOWED_HOSTS"):
+            parse_allowed_hosts(bad)
+
+
+def test_absolute_url_uses_public_url_else_an_allowed_host_else_a_relative_link(assets_dir):
+    public = make_app(assets_dir, public_url="https://dash.example.org").server
+    for base in ("http://evil.example", "http://127.0.0.1:8050", "https://localhost"):
+        with public.test_request_context("/", base_url=base):
+            assert absolute_url("/compare?x=1") == "https://dash.example.org/compare?x=1"
+    with public.app_context():  # no request at all
+        assert absolute_url("/") == "https://dash.example.org/"
+
+    local = make_app(assets_dir).server  # no PUBLIC_URL, loopback names allowed
+    expected = {
+        "http://127.0.0.1:8050": "http://127.0.0.1:8050/compare?x=1",
+        "http://localhost:8050": "http://localhost:8050/compare?x=1",
+        "https://localhost": "https://localhost/compare?x=1",
+        "http://[::1]:8050": "http://[::1]:8050/compare?x=1",
+        "http://evil.example": "/compare?x=1",
+        "http://127.0.0.1.evil.example": "/compare?x=1",
+        "http://evil.example:8050": "/compare?x=1",
+    }
+    for base, link in expected.items():
+        with local.test_request_context("/", base_url=base):
+            assert absolute_url("/compare?x=1") == link, base
+    for host in ("localhost@evil.example", "localhost:80@evil.example", "[::1]evil.example",
+                 "localhost:x", "localhost/evil"):
+        with local.test_request_context("/", headers={"Host": host}):
+            assert absolute_url("/compare?x=1") == "/compare?x=1", host
+    with local.test_request_context("/", base_url="http://localhost:8050",
+                                    headers={"X-Forwarded-Host": "evil.example"}):
+        assert absolute_url("/") == "http://localhost:8050/"
+
+    listed = make_app(assets_dir, allowed_hosts=("dash.example.org",)).server
+    with listed.test_request_context("/", base_url="https://dash.example.org"):
+        assert absolute_url("/present?deck=x") == "https://dash.example.org/present?deck=x"
+    with listed.test_request_context("/", base_url="http://localhost:8050"):
+        assert absolute_url("/present?deck=x") == "/present?deck=x"
+
+
+@pytest.mark.parametrize("bad", ["//evil.example/x", "https://evil.example/", "/\\evil.example",
+                                 "javascript:alert(1)", "compare", "", "/a b", "/a\nb"])
+def test_absolute_url_takes_only_a_path_on_this_site(assets_dir, bad):
+    with make_app(assets_dir).server.test_request_context("/"), pytest.raises(ValueError):
+        absolute_url(bad)
+
+
+def test_a_bad_public_url_stops_the_start_with_one_line():
+    run = subprocess.run(
+        [sys.executable, "-c", "import app"], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PUBLIC_URL": "https://evil.example/x?y"}, timeout=120,
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines() == [
+        "Cannot start: PUBLIC_URL must look like https://dashboard.example.org, "
+        "got 'https://evil.example/x?y'"
+    ]
+
+
+# --- request bodies over the limit, on the real server -----------------------------------------
+
+LIMIT = 2 * 1024 * 1024  # MAX_CONTENT_LENGTH's default
+
+
+def raw_exchange(port: int, head: str, body: bytes, chunked: bool) -> tuple[int, bytes]:
+    """Send one request as given (chunked or with Content-Length); the status and body."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        framing = ("Transfer-Encoding: chunked" if chunked else f"Content-Length: {len(body)}")
+        sock.sendall(f"{head}Host: 127.0.0.1\r\n{framing}\r\nConnection: close\r\n\r\n".encode())
+        try:
+            if chunked:
+                for start in range(0, len(body), 65536):
+                    part = body[start:start + 65536]
+                    sock.sendall(b"%x\r\n%s\r\n" % (len(part), part))
+                sock.sendall(b"0\r\n\r\n")
+            else:
+                sock.sendall(body)
+        except OSError:
+            pass  # the server may answer and close before taking the whole body
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head_bytes, _, rest = answer.partition(b"\r\n\r\n")
+    return int(head_bytes.split(b" ", 2)[1]), rest
+
+
+@pytest.mark.parametrize("chunked", [True, False], ids=["chunked", "content-length"])
+@pytest.mark.parametrize("request_line", [
+    "POST /_dash-update-component HTTP/1.1\r\nContent-Type: application/json\r\n",
+    "POST /api/v1/data?indicator=SM.POP.NETM HTTP/1.1\r\n",
+    "GET /api/v1/data?indicator=SM.POP.NETM HTTP/1.1\r\n",
+    "PUT /healthz HTTP/1.1\r\n",
+    "POST /compare HTTP/1.1\r\n",
+])
+def test_live_bodies_over_the_limit_get_413_however_they_are_sent(live_server, request_line,
+                                                                   chunked):
+    body = b'{"padding": "' + b"x" * LIMIT + b'"}'
+    status, answer = raw_exchange(live_server.port, request_line, body, chunked)
+    assert status == 413, (request_line, chunked, answer[:200])
+    assert b"larger than the limit of 2 MiB" in answer
+
+
+def test_live_chunked_body_within_the_limit_is_read_whole(live_server):
+    """A chunked callback request is answered as the same request sent with its length; so
+    is a chunked body one byte under the limit (refused for what it says, not its size)."""
+    good = json.dumps(live_callback_body(live_server)).encode()
+    chunked = raw_exchange(live_server.port, "POST /_dash-update-component HTTP/1.1\r\n"
+                           "Content-Type: application/json\r\n", good, chunked=True)
+    counted = raw_exchange(live_server.port, "POST /_dash-update-component HTTP/1.1\r\n"
+                           "Content-Type: application/json\r\n", good, chunked=False)
+    assert chunked[0] == counted[0] == 200
+    near = json.dumps({**live_callback_body(live_server), "padding": ""}).encode()
+    near = near[:-2] + b'"' + b"x" * (LIMIT - len(near) - 1) + b'"}'
+    assert len(near) == LIMIT - 1 + 1
+    status, answer = raw_exchange(live_server.port, "POST /_dash-update-component HTTP/1.1\r\n"
+                                  "Content-Type: application/json\r\n", near, chunked=True)
+    assert status == 400 and b"413" not in answer, answer[:200]
