@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 
-import flask
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -34,6 +33,7 @@ from pages.deck import (
     Deck as SlideDeck,
 )
 from pages.views import MAX_VIEW, DeckError, View, parse_view
+from serving import absolute_url
 from state.compare import snapshot_vocabulary
 from text import present as t
 
@@ -99,7 +99,7 @@ def show_builder(data: dict | None) -> tuple:
     if deck.slides:
         try:
             present_href = f"/present?deck={encode(deck)}"
-            share = flask.request.host_url.rstrip("/") + present_href
+            share = absolute_url(present_href)
         except DeckError as error:
             share = reason_text(error)
     return (

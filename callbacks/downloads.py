@@ -17,6 +17,7 @@ from exports.figure_data import NoDataError, chart_citation, chart_file, image_r
 from ids import ChartTool
 from layouts.graph import DATA_FORMATS, IMAGE_FORMATS
 from pages.views import DeckError, View, parse_view
+from serving import absolute_url
 from state.compare import snapshot_vocabulary
 from text import downloads as t
 
@@ -39,12 +40,6 @@ def figure_of(view: View) -> dict:
     return charts.figure(view.chart, view.state).to_plotly_json()
 
 
-def absolute(view_url: str) -> str:
-    from flask import request
-
-    return request.host_url.rstrip("/") + view_url
-
-
 def export_chart(all_clicks: list[int | None], view_url: str | None) -> tuple:
     """CSV/XLSX: the file itself; PNG/SVG: what the browser needs to draw the image."""
     trigger = ctx.triggered_id
@@ -56,7 +51,7 @@ def export_chart(all_clicks: list[int | None], view_url: str | None) -> tuple:
     try:
         if fmt in DATA_FORMATS:
             snap = query.get_snapshot()
-            made = chart_file(figure, fmt, absolute(view.url), snapshot=str(
+            made = chart_file(figure, fmt, absolute_url(view.url), snapshot=str(
                 snap.vintage.get("snapshot", "")), **_snapshot_args())
             return (dcc.send_bytes(made.payload, made.filename), no_update,
                     t.STATUS_DOWNLOADING.format(filename=made.filename))
@@ -76,7 +71,7 @@ def cite_chart(n_clicks: int | None, view_url: str | None) -> str:
         raise PreventUpdate
     view = view_of(view_url)
     try:
-        return chart_citation(figure_of(view), absolute(view.url), **_snapshot_args())
+        return chart_citation(figure_of(view), absolute_url(view.url), **_snapshot_args())
     except NoDataError:
         return t.STATUS_NO_DATA
 

@@ -7,7 +7,6 @@ from html import escape
 
 from dash import MATCH, Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
-from flask import request
 
 import charts
 from boundary import callback
@@ -15,6 +14,7 @@ from boundary.inputs import clicks, text
 from ids import ChartTool, PageId
 from pages import PAGES
 from pages.views import DeckError, parse_view
+from serving import absolute_url
 from state.compare import snapshot_vocabulary
 from text import downloads as t
 
@@ -32,7 +32,7 @@ def embed_code(n_clicks: int | None, view_url: str | None) -> tuple:
     if view.page != PageId.COMPARE:
         raise PreventUpdate
     path = PAGES[PageId.EMBED].to_url(view.state)  # type: ignore[misc]
-    src = request.host_url.rstrip("/") + path
+    src = absolute_url(path)
     name = charts.chart(view.chart).title(view.state)
     title = escape(t.EMBED_FRAME_TITLE.format(title=name))
     snippet = (f'<iframe src="{escape(src)}" title="{title}" width="100%" '

@@ -10,7 +10,6 @@ from urllib.parse import quote
 import dash_ag_grid as dag
 import pandas as pd
 from dash import dcc, html
-from flask import has_request_context, request
 
 import query
 from exports.citation import citation
@@ -18,6 +17,7 @@ from ids import DataPage
 from layouts.compare import TOPIC_ORDER
 from pages import PageRequest
 from query.coverage import country_coverage, indicator_coverage, pilot_coverage
+from serving import absolute_url
 from text import data_page as t
 
 NUMERIC_COLUMNS = ("first_year", "last_year", "years")
@@ -223,17 +223,13 @@ def sources_table(sources: pd.DataFrame) -> html.Div:
     )
 
 
-def site_root() -> str:
-    return request.url_root if has_request_context() else "/"
-
-
 def how_to_cite(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Div:
     example = indicators.iloc[0].to_dict()
     return html.Div(
         [
             html.P(t.CITE_BODY),
             html.P(citation(example, date.today(),
-                            f"{site_root()}compare?indicator={quote(str(example['code']))}"),
+                            absolute_url(f"/compare?indicator={quote(str(example['code']))}")),
                    className="citation", id=DataPage.CITATION_EXAMPLE),
             html.P(t.CITE_SOURCES),
             html.Ul([html.Li(_text(row.citation)) for row in sources.itertuples(index=False)
