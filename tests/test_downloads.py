@@ -45,7 +45,7 @@ def netm() -> pd.DataFrame:
 
 
 # Line charts of query.series export each value's status (observed, estimate, projection).
-WITH_STATUS = [*COLUMNS[:4], "status", *COLUMNS[4:]]
+WITH_STATUS = [*COLUMNS, "status"]
 
 
 def test_line_chart_rows_are_the_series_shown():
