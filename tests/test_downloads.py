@@ -123,7 +123,7 @@ def test_csv_is_header_and_tidy_rows_only():
     assert lines[0] == WITH_STATUS
     assert len(lines) == 1 + len(netm())
     assert all(len(line) == len(WITH_STATUS) and line[2] == "SM.POP.NETM" for line in lines[1:])
-    assert {line[4] for line in lines[1:]} == {"observed"}
+    assert {line[WITH_STATUS.index("status")] for line in lines[1:]} == {"observed"}
 
 
 def test_xlsx_has_data_and_complete_metadata():
@@ -137,7 +137,8 @@ def test_xlsx_has_data_and_complete_metadata():
     book = openpyxl.load_workbook(io.BytesIO(made.payload))
     data = list(book[text.DATA_SHEET].values)
     assert list(data[0]) == WITH_STATUS and len(data) == 1 + len(df)
-    assert [row[5] for row in data[1:]] == pytest.approx(df["value"].tolist())
+    value = WITH_STATUS.index("value")
+    assert [row[value] for row in data[1:]] == pytest.approx(df["value"].tolist())
     fields = {row[0]: row[1] for row in book[text.METADATA_SHEET].values if row[0]}
     meta = query.indicator_meta("SM.POP.NETM")
     assert fields["Definition"] == meta["definition"]
