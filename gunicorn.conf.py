@@ -76,3 +76,10 @@ logconfig_dict = {
         },
     },
 }
+
+
+def worker_exit(_server: object, _worker: object) -> None:
+    """A worker stops its request-deadline timer (serving/deadline.py) before it exits."""
+    from serving.deadline import stop_timer
+
+    stop_timer()

@@ -8,6 +8,7 @@ import dash
 
 from serving.cache import cache_status, init_cache, memoize
 from serving.compression import init_compression
+from serving.deadline import init_deadline
 from serving.errors import init_errors
 from serving.etags import init_etags
 from serving.headers import init_headers
@@ -32,6 +33,7 @@ def configure(app: dash.Dash, settings: Settings | None = None) -> None:
     init_limits(server, settings.max_content_length, settings.request_body_timeout)
     init_errors(app, settings.max_content_length, settings.max_form_memory_size)
     init_cache(server, settings)
+    init_deadline(server, settings.request_deadline)
     # Flask runs after_request hooks last-registered first: the ETag is computed (or a 304
     # made), headers are set, then the body is compressed.
     init_compression(server)

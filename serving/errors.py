@@ -69,6 +69,8 @@ def callback_body_problem(app: dash.Dash, body: Any) -> str | None:
     callback = app.callback_map.get(output)
     if callback is None:
         return "no callback has these outputs"
+    if "callback" not in callback:
+        return "these outputs are computed in the browser"  # a clientside callback
     if not _is_dependency_list(body.get("inputs"), len(callback["inputs"])):
         return "'inputs' does not match the callback's inputs"
     if not _is_dependency_list(body.get("state", []), len(callback["state"])):

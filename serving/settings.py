@@ -130,6 +130,7 @@ class Settings:
     public_url: str | None = None
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
     request_body_timeout: float = 30.0
+    request_deadline: float = 20.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -149,4 +150,5 @@ class Settings:
             public_url=parse_public_url(os.environ.get("PUBLIC_URL", "")),
             allowed_hosts=parse_allowed_hosts(os.environ.get("ALLOWED_HOSTS")),
             request_body_timeout=_float("REQUEST_BODY_TIMEOUT", 30.0),
+            request_deadline=_float("REQUEST_DEADLINE", 20.0),
         )
