@@ -39,14 +39,16 @@ def refuse(reason: str) -> RefusedInput:
 def guarded(func: Callable[..., Any], checks: Sequence[Check]) -> Callable[..., Any]:
     """`func` with each positional argument checked (and normalised) by its check first."""
 
+    name = f"{func.__module__.rpartition('.')[2]}.{func.__name__}"
+
     @functools.wraps(func)
     def run(*args: Any) -> Any:
         if len(args) != len(checks):
-            raise refuse(f"{func.__name__}: expected {len(checks)} inputs, got {len(args)}")
+            raise refuse(f"{name}: expected {len(checks)} inputs, got {len(args)}")
         try:
             values = [check(value) for check, value in zip(checks, args, strict=True)]
         except InvalidInput as error:
-            raise refuse(f"{func.__name__}: {error}") from None
+            raise refuse(f"{name}: {error}") from None
         return func(*values)
 
     run.guarded = True  # type: ignore[attr-defined]
