@@ -17,6 +17,7 @@ import serving
 from layouts import shell
 from layouts.index_page import index_html
 from query import SnapshotError, get_snapshot
+from serving.static import DASH_ASSETS_PATH_IGNORE, build_bundles
 from text import common as t
 
 ROOT = Path(__file__).resolve().parent
@@ -33,12 +34,16 @@ def load_snapshot_or_exit() -> None:
 
 def create_app() -> Dash:
     load_snapshot_or_exit()  # loaded once, before gunicorn forks its workers
+    bundles = build_bundles()  # the app's scripts and styles, one file each
     app = Dash(
         __name__,
         title=t.SITE_TITLE,
         update_title=None,
         assets_folder=str(ROOT / "assets"),
         serve_locally=True,  # every script and stylesheet comes from this app, never a CDN
+        assets_path_ignore=DASH_ASSETS_PATH_IGNORE,
+        external_scripts=[bundles.script_url],
+        external_stylesheets=[bundles.style_url],
         suppress_callback_exceptions=True,  # page components exist only while their page shows
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
@@ -48,7 +53,7 @@ def create_app() -> Dash:
     app.layout = shell.layout
     callbacks.register_all(app)
 
-    serving.configure(app)  # caching, compression, headers, limits, error pages
+    serving.configure(app, bundles=bundles)  # caching, compression, headers, limits, errors
     api.register(app.server)  # HTTP API and downloads
     return app
 

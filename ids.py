@@ -89,6 +89,7 @@ class Compare(StrEnum):
     HISTORY = "compare-history"
     POPSTATE = "compare-popstate"
     SHOWN = "compare-shown"  # the state each hidden panel was last drawn for
+    TAB_READY = "compare-tab-ready"  # the tab to draw, once its code is loaded
     NOTICES = "compare-notices"
     INDICATOR = "compare-indicator"
     INDICATOR_INFO = "compare-indicator-info"
@@ -207,6 +208,7 @@ class ChartTool(StrEnum):
     EMBED_BOX = "chart-embed-box"
     DECK_ADD = "deck-add"
     DECK_ADD_STATUS = "deck-add-status"
+    DECK_ADD_RESULT = "deck-add-result"  # the deck with the view added, for the deck store
 
 
 class Embed(StrEnum):

@@ -27,6 +27,10 @@ from state.compare import (
 
 CONTROLS = (Compare.INDICATOR, Compare.COUNTRIES, Compare.YEARS, Compare.TRANSFORM,
             Compare.BASE, Compare.SCALE, Compare.TABS, Compare.MAP_YEAR)
+# What the callback reads for each control: the tab comes through a store the browser writes
+# once the tab can be drawn (the Table tab's grid code is loaded first: assets/js/grid.js).
+CONTROL_INPUTS = tuple((Compare.TAB_READY, "data") if cid == Compare.TABS else (cid, "value")
+                       for cid in CONTROLS)
 # A control's value the page could never send is refused; these only mean the page moved on
 # (a transform the new indicator lacks, a 21st country, a reversed range).
 ACCEPTED_NOTICES = ("not_allowed", "too_many", "swapped")
@@ -73,19 +77,29 @@ def update(*args: object) -> tuple:
             shown[tab] = key
         outputs = view.PANEL_OUTPUTS[tab]
         panel_outputs += view.panel_values(tab, state) if redraw else [no_update] * len(outputs)
+    before: CompareState = change.previous
+    new_indicator = state.indicator != before.indicator or trigger == Compare.POPSTATE
+    new_years = (state.start, state.end) != (before.start, before.end) or new_indicator
     allowed = snapshot_vocabulary().allowed_transforms(state.indicator)
+
+    def when(changed: bool, value: object) -> object:
+        """Outputs that did not change are not sent: the browser redraws less."""
+        return value if changed else no_update
+
     return (
         *[no_update if now == wanted else wanted
           for now, wanted in zip(values, control_values(state), strict=True)],
-        view.transform_options(allowed),
-        view.base_options(state.start, state.end),
-        state.transform != "index",
-        state.start, state.end, view.year_marks(state.start, state.end),
-        view.indicator_info(state.indicator),
+        when(new_indicator, view.transform_options(allowed)),
+        when(new_years, view.base_options(state.start, state.end)),
+        when(state.transform != before.transform or new_indicator, state.transform != "index"),
+        when(new_years, state.start), when(new_years, state.end),
+        when(new_years, view.year_marks(state.start, state.end)),
+        when(new_indicator, view.indicator_info(state.indicator)),
         *panel_outputs,
         view.notice_list(change.notices),
         change.history,
         shown,
+        no_update if values[CONTROLS.index(Compare.TABS)] == state.tab else state.tab,
     )
 
 
@@ -106,7 +120,8 @@ def register(app: Dash) -> None:
         Output(Compare.NOTICES, "children"),
         Output(Compare.HISTORY, "data"),
         Output(Compare.SHOWN, "data"),
-        *(Input(cid, "value") for cid in CONTROLS),
+        Output(Compare.TAB_READY, "data"),
+        *(Input(cid, prop) for cid, prop in CONTROL_INPUTS),
         Input(Compare.POPSTATE, "data"),
         State(Compare.SHOWN, "data"),
         State(Compare.HISTORY, "data"),
@@ -124,6 +139,13 @@ def register(app: Dash) -> None:
         Output(ChartId.COMPARE_SERIES, "figure", allow_duplicate=True),
         Input(Compare.SCALE, "value"),
         State(ChartId.COMPARE_SERIES, "figure"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("compare", "tabReady"),
+        Output(Compare.TAB_READY, "data", allow_duplicate=True),
+        Input(Compare.TABS, "value"),
+        State(Compare.TAB_READY, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

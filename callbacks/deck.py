@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from boundary import callback
@@ -37,7 +37,6 @@ from serving import absolute_url
 from state.compare import snapshot_vocabulary
 from text import present as t
 
-MAX_CHARTS_ON_A_PAGE = 40
 DECK_STORE_BYTES = MAX_JSON_BYTES
 # An uploaded file arrives as a data URL: base64 makes it a third larger.
 MAX_UPLOAD = MAX_JSON_BYTES * 4 // 3 + 200
@@ -61,31 +60,22 @@ def append_view(deck: SlideDeck, view: View) -> SlideDeck:
 
 # ---- "Add this view to my deck" -----------------------------------------------------------------
 
-def add_from_button(all_clicks: list, views: list, data: dict | None) -> tuple:
-    """A button under a chart was pressed: add the view that chart shows."""
-    trigger = ctx.triggered_id
-    if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
+def add_from_button(n_clicks: int | None, view_url: str | None, data: dict | None) -> tuple:
+    """The button under a chart was pressed: the deck with the view that chart shows added,
+    and a status beside the button. The browser puts the deck into its store."""
+    if not n_clicks:
         raise PreventUpdate
-    charts_shown = [item["id"]["chart"] for item in ctx.states_list[0]]
-    if trigger["chart"] not in charts_shown:
-        raise PreventUpdate
-    view_url = views[charts_shown.index(trigger["chart"])]
     deck, _ = stored_deck(data)
     try:
         deck = append_view(deck, parse_view(view_url, snapshot_vocabulary()))
-        message = [t.ADDED.format(number=len(deck.slides)), " ", builder.open_deck_link()]
-        result = to_dict(deck)
     except DeckError as error:
         if error.reason == "too_many_slides":
-            message = t.ADD_FULL.format(limit=MAX_SLIDES)
-        elif error.reason == "unknown_view":
-            message = t.ADD_NOT_SUPPORTED
-        else:
-            message = t.ADD_FAILED.format(reason=reason_text(error))
-        result = no_update
-    statuses = [message if item["id"]["chart"] == trigger["chart"] else no_update
-                for item in ctx.outputs_list[1]]
-    return result, statuses
+            return t.ADD_FULL.format(limit=MAX_SLIDES), no_update
+        if error.reason == "unknown_view":
+            return t.ADD_NOT_SUPPORTED, no_update
+        return t.ADD_FAILED.format(reason=reason_text(error)), no_update
+    message = [t.ADDED.format(number=len(deck.slides)), " ", builder.open_deck_link()]
+    return message, to_dict(deck)
 
 
 # ---- the builder --------------------------------------------------------------------------------
@@ -207,17 +197,24 @@ def export_deck(n_clicks: int | None, data: dict | None) -> dict:
 
 
 def register(app: Dash) -> None:
+    # One callback per button (MATCH), so charts appearing or leaving never call the server;
+    # the browser moves the new deck into the shell's store.
     callback(
         app,
-        Output(Shell.DECK_STORE, "data"),
-        Output({"type": ChartTool.DECK_ADD_STATUS, "chart": ALL}, "children"),
-        Input({"type": ChartTool.DECK_ADD, "chart": ALL}, "n_clicks"),
-        State({"type": ChartTool.VIEW, "chart": ALL}, "data"),
+        Output({"type": ChartTool.DECK_ADD_STATUS, "chart": MATCH}, "children"),
+        Output({"type": ChartTool.DECK_ADD_RESULT, "chart": MATCH}, "data"),
+        Input({"type": ChartTool.DECK_ADD, "chart": MATCH}, "n_clicks"),
+        State({"type": ChartTool.VIEW, "chart": MATCH}, "data"),
         State(Shell.DECK_STORE, "data"),
-        inputs=(each(clicks, MAX_CHARTS_ON_A_PAGE), each(text(MAX_VIEW), MAX_CHARTS_ON_A_PAGE),
-                store(DECK_STORE_BYTES)),
+        inputs=(clicks, text(MAX_VIEW), store(DECK_STORE_BYTES)),
         prevent_initial_call=True,
     )(add_from_button)
+    app.clientside_callback(
+        ClientsideFunction("deck", "keep"),
+        Output(Shell.DECK_STORE, "data"),
+        Input({"type": ChartTool.DECK_ADD_RESULT, "chart": ALL}, "data"),
+        prevent_initial_call=True,
+    )
     callback(
         app,
         Output(Deck.TITLE, "value"),

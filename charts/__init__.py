@@ -6,9 +6,10 @@ Each module declares `CHART = Chart(...)` with what pages, slides, decks and dow
 the title, the sources line, the notes printed under the chart, the API links of its data, and
 how the slide's country picker reads and sets its countries.
 
-`figure(chart_id, state)` is the one way to get a chart's figure: it is cached by the chart's
-id and the part of the state the chart depends on (`Chart.key`), so a page, a slide, an embed
-and a download of the same view share one build.
+`figure(chart_id, state)` is the one way to get a chart's figure (`figure_json` gives it as the
+plain data a page sends): it is cached by the chart's id and the part of the state the chart
+depends on (`Chart.key`), so a page, a slide, an embed and a download of the same view share
+one build.
 
 To add a chart: write charts/<name>.py with process_data, create_figure and CHART, add its id
 to ids.ChartId and its module to CHART_MODULES below; a page shows it with
@@ -122,6 +123,19 @@ def figure(chart_id: ChartId | str, state: Any) -> go.Figure:
     return _cached_figure(str(spec.id), spec.key(state))
 
 
+def figure_json(chart_id: ChartId | str, state: Any) -> dict:
+    """The same figure as the plain JSON data a page sends: what layouts and callbacks put in
+    a graph. Cached as JSON text, so a cached figure costs a decode, not a rebuild of plotly
+    objects."""
+    spec = chart(chart_id)
+    return _cached_json(str(spec.id), spec.key(state))
+
+
 @memoize()
 def _cached_figure(chart_id: str, key: Any) -> go.Figure:
     return registry()[ChartId(chart_id)].build(key)
+
+
+@memoize(as_json=True)
+def _cached_json(chart_id: str, key: Any) -> dict:
+    return _cached_figure(chart_id, key).to_plotly_json()

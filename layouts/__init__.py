@@ -38,6 +38,19 @@ LAYOUTS: dict[PageId, Callable[[PageRequest], object]] = {
 }
 
 
+# The views whose first render has a data grid (dash-ag-grid), as (path, (parameter, value)):
+# the grid's code is sent with these pages, and loaded on demand for the others.
+GRID_VIEWS: tuple[tuple[str, tuple[str, str] | None], ...] = (
+    ("/data", None), ("/compare", ("tab", "table")), ("/", ("tab", "table")),
+)
+
+
+def draws_grid(path: str, params: dict[str, str]) -> bool:
+    clean = (path or "/").rstrip("/") or "/"
+    return any(clean == view and (param is None or params.get(param[0]) == param[1])
+               for view, param in GRID_VIEWS)
+
+
 def page_content(request: PageRequest) -> object:
     try:
         return LAYOUTS[request.page.id](request)

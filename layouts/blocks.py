@@ -37,7 +37,7 @@ def notes(chart_id: ChartId, state: Any) -> list:
 def block_values(chart_id: ChartId, state: Any) -> list:
     """The values of BLOCK_PROPS for the chart in `state`."""
     spec = charts.chart(chart_id)
-    return [spec.title(state), charts.figure(chart_id, state), notes(chart_id, state),
+    return [spec.title(state), charts.figure_json(chart_id, state), notes(chart_id, state),
             chart_footer(spec.sources(state), spec.api_links(state)),
             of_chart(chart_id, state).url]
 

@@ -54,6 +54,7 @@ def layout(request: PageRequest) -> html.Div:
             dcc.Store(id=Compare.HISTORY, data=request.history(to_query(state))),
             dcc.Store(id=Compare.POPSTATE),
             dcc.Store(id=Compare.SHOWN, data=shown),
+            dcc.Store(id=Compare.TAB_READY, data=state.tab),
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(request.notices), id=Compare.NOTICES, role="status",
@@ -96,10 +97,10 @@ def panel_key(tab: str, state: CompareState) -> str:
 def panel_values(tab: str, state: CompareState) -> list:
     """The outputs of one panel, in the order of PANEL_OUTPUTS[tab]."""
     if tab == "chart":
-        return [charts.figure(ChartId.COMPARE_SERIES, state), coverage(state),
+        return [charts.figure_json(ChartId.COMPARE_SERIES, state), coverage(state),
                 of_chart(ChartId.COMPARE_SERIES, state).url]
     if tab == "map":
-        return [charts.figure(ChartId.COMPARE_MAP, state), compare_map.map_title(state),
+        return [charts.figure_json(ChartId.COMPARE_MAP, state), compare_map.map_title(state),
                 of_chart(ChartId.COMPARE_MAP, state).url]
     if tab == "table":
         return [table_grid(state)]

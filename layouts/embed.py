@@ -28,7 +28,7 @@ def layout(request: PageRequest) -> html.Div:
             html.H1(caption or spec.title(state), id=Embed.CAPTION,
                     className="embed-caption" if caption else "visually-hidden"),
             graph(Embed.CHART, tcompare.TAB_MAP if caption else tcompare.TAB_CHART,
-                  charts.figure(chart, state), add_to_deck=False, downloads=False),
+                  charts.figure_json(chart, state), add_to_deck=False, downloads=False),
             html.P(
                 [
                     t.EMBED_SOURCE.format(source=meta.get("source", ""),

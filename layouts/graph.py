@@ -132,6 +132,7 @@ def deck_button(key: str) -> html.Div:
                         type="button", className="btn btn-outline-secondary btn-sm deck-add"),
             html.Span(id={"type": ChartTool.DECK_ADD_STATUS, "chart": key}, role="status",
                       className="deck-add-status"),
+            dcc.Store(id={"type": ChartTool.DECK_ADD_RESULT, "chart": key}),
         ],
         className="deck-add-box",
     )

@@ -4,14 +4,18 @@ readers and bookmarks name the page before any script runs)."""
 
 from __future__ import annotations
 
+import json
+import re
 from html import escape
 
 from flask import has_request_context, request
 
+from layouts import GRID_VIEWS, draws_grid
 from pages import page_title, read_request
 from state.compare import snapshot_vocabulary
 
 LANGUAGE = "en"
+GRID_SCRIPT = re.compile(r'<script src="([^"]*/dash_ag_grid/[^"]*)"></script>\n?')
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{lang}">
@@ -35,10 +39,22 @@ TEMPLATE = """<!DOCTYPE html>
 def index_html(**parts: str) -> str:
     """Dash's `interpolate_index`: `parts` are Dash's pieces (metas, css, scripts, ...)."""
     title = parts.get("title", "")
+    scripts = parts.get("scripts", "")
+    grid = GRID_SCRIPT.search(scripts)
+    metas = parts.get("metas", "")
     if has_request_context():
         asked = read_request(request.path, request.query_string.decode("latin-1"),
                              snapshot_vocabulary())
         title = page_title(asked)
-    return TEMPLATE.format(lang=LANGUAGE, title=escape(title), **{
-        key: parts.get(key, "") for key in ("metas", "favicon", "css", "app_entry", "config",
-                                            "scripts", "renderer")})
+        if grid and not draws_grid(asked.page.paths[0] if asked.page.paths else request.path,
+                                   asked.params):
+            # The grid's code (a third of the page's weight) waits until a grid is drawn.
+            scripts = GRID_SCRIPT.sub("", scripts)
+    if grid:
+        views = [{"path": path, **({"param": p[0], "value": p[1]} if p else {})}
+                 for path, p in GRID_VIEWS]
+        metas += (f'\n<meta name="grid-script" content="{escape(grid.group(1))}">'
+                  f"\n<meta name=\"grid-views\" content='{escape(json.dumps(views))}'>")
+    return TEMPLATE.format(lang=LANGUAGE, title=escape(title), metas=metas, scripts=scripts,
+                           **{key: parts.get(key, "") for key in (
+                               "favicon", "css", "app_entry", "config", "renderer")})

@@ -82,8 +82,10 @@ def layout() -> html.Div:
                 className="site-header",
             ),
             html.Main(
+                # The spinner is for a page being drawn, not for every chart update inside it.
                 dcc.Loading(html.Div(page_content(page), id=Shell.PAGE), type="dot",
-                            delay_show=400, parent_className="page-loading"),
+                            delay_show=400, parent_className="page-loading",
+                            target_components={Shell.PAGE: "children"}),
                 id=Shell.MAIN, className="container-xl", tabIndex="-1",
             ),
             html.Footer(html.Div(t.FOOTER, className="container-xl"), className="site-footer"),

@@ -31,3 +31,5 @@ trap 'rm -rf "$WORK"' EXIT
 )
 cp "$WORK/bundle.js" "$OUT"
 echo "wrote $OUT ($(wc -c < "$OUT") bytes)"
+# The Brotli copy served to browsers (serving/static.py); the app refuses a stale one.
+"$(dirname "$0")/../.venv/bin/python" "$(dirname "$0")/precompress_assets.py"

@@ -14,12 +14,14 @@ from serving.etags import init_etags
 from serving.headers import init_headers
 from serving.limits import init_limits
 from serving.settings import Settings
+from serving.static import Bundles, build_bundles, init_static
 from serving.urls import absolute_url, init_urls
 
 __all__ = ["absolute_url", "cache_status", "configure", "memoize"]
 
 
-def configure(app: dash.Dash, settings: Settings | None = None) -> None:
+def configure(app: dash.Dash, settings: Settings | None = None,
+              bundles: Bundles | None = None) -> None:
     """Apply every serving concern to `app.server`; call once, in the application factory."""
     if settings is None:
         try:
@@ -29,6 +31,7 @@ def configure(app: dash.Dash, settings: Settings | None = None) -> None:
     server = app.server
     server.debug = settings.debug
     init_urls(server, settings)
+    init_static(server, bundles or build_bundles())
     # Body size first: no other hook may read a body over the limit.
     init_limits(server, settings.max_content_length, settings.request_body_timeout)
     init_errors(app, settings.max_content_length, settings.max_form_memory_size)

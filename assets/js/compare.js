@@ -12,6 +12,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       layout[axis] = Object.assign({}, layout[axis], {type: scale === 'log' ? 'log' : 'linear'});
       return Object.assign({}, figure, {layout: layout});
     },
+    /* The tab to draw, once the grid's code is there for the Table tab. */
+    tabReady: function (tab, ready) {
+      if (tab === ready) { return window.dash_clientside.no_update; }
+      return tab === 'table' ? window.dashboardGrid.load().then(function () { return tab; })
+        : tab;
+    },
     /* Show one tab panel, hide the others (order: chart, map, table, sources). */
     showPanel: function (tab) {
       // A chart drawn while its panel was hidden has no width yet: let Plotly measure again.

@@ -22,7 +22,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (written && (now === (written.search || '') || now === written.drawn_for)) {
         return window.dash_clientside.no_update;
       }
-      return {search: now};
+      return window.dashboardGrid.before(window.location.pathname, now, {search: now});
     }
   }
 });

@@ -1,6 +1,13 @@
 /* Presentation view and deck button: browser-side callbacks and the presenter's keyboard.
    Keys act only on /present (#present-root) and never while typing in a field. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  deck: {
+    /* A chart's "Add this view to my deck" answered with the new deck: keep it. */
+    keep: function () {
+      var triggered = window.dash_clientside.callback_context.triggered[0];
+      return triggered && triggered.value ? triggered.value : window.dash_clientside.no_update;
+    }
+  },
   present: {
     /* First / previous / next / last: the new 0-based slide index. */
     step: function (first, previous, next, last, index, slides) {

@@ -7,7 +7,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (rendered && clean(rendered.path) === clean(pathname)) {
         return window.dash_clientside.no_update;
       }
-      return {path: pathname || '/', search: search || ''};
+      return window.dashboardGrid.before(pathname, search,
+                                         {path: pathname || '/', search: search || ''});
     }
   }
 });
