@@ -90,6 +90,8 @@ class Compare(StrEnum):
     POPSTATE = "compare-popstate"
     SHOWN = "compare-shown"  # the state each hidden panel was last drawn for
     TAB_READY = "compare-tab-ready"  # the tab to draw, once its code is loaded
+    CHART_FIGURE = "compare-chart-figure"  # the chart's figure from the server, with its key
+    CHART_DRAWN = "compare-chart-drawn"  # the key of the view the chart shows
     NOTICES = "compare-notices"
     INDICATOR = "compare-indicator"
     INDICATOR_INFO = "compare-indicator-info"

@@ -225,3 +225,91 @@ def repaints(browser, url: str, labels: list[str], changes: int) -> tuple[list[f
     median = statistics.median
     return times, {"first_answer_ms": median(first_answer) if first_answer else None,
                    "last_answer_ms": median(last_answer) if last_answer else None}
+
+
+# Times (ms after navigation start, on rAF) when a country profile's summary and cards are
+# visible, and when every chart on it is drawn.
+PROFILE_PROBE = """
+(() => {
+  window.__profile = {text: null, charts: null};
+  const drawn = gd => gd._fullData && gd._fullData.length > 0 &&
+    gd.querySelector('.trace, .choroplethlocation, .bars, .sankey, .annotation');
+  function frame() {
+    const now = performance.now();
+    const cards = document.querySelectorAll('#country-cards .profile-card');
+    if (window.__profile.text === null && cards.length &&
+        document.querySelector('#country-summary p')) {
+      window.__profile.text = now;
+    }
+    const plots = [...document.querySelectorAll('main .chart-block .js-plotly-plot')];
+    if (window.__profile.charts === null && window.__profile.text !== null && plots.length &&
+        plots.every(drawn)) {
+      window.__profile.charts = now;
+    }
+    if (window.__profile.charts === null) requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+"""
+
+
+def profile_load(browser, url: str) -> dict:
+    """A country profile in a fresh context: ms after navigation start to the summary and
+    cards shown, and to every chart drawn."""
+    context, page = new_page(browser)
+    page.add_init_script(PROFILE_PROBE)
+    page.goto(url)
+    times = poll(page, "() => window.__profile.charts !== null && window.__profile", timeout=60)
+    charts = page.evaluate("() => document.querySelectorAll('main .chart-block').length")
+    context.close()
+    return {"text_ms": float(times["text"]), "charts_ms": float(times["charts"]),
+            "charts": charts}
+
+
+# Key press -> the next slide's chart painted: the time of the key (event.timeStamp, the same
+# clock as performance.now()) and of the frame after the slide's figure was drawn.
+SLIDE_PROBE = """
+(() => {
+  window.__slides = {key: null, painted: []};
+  document.addEventListener('keydown', e => { window.__slides.key = e.timeStamp; }, true);
+  let last = null;
+  function frame() {
+    const gd = document.querySelector('#present-graph .js-plotly-plot');
+    const counter = document.getElementById('present-counter');
+    const title = gd && gd.layout && gd.layout.title && gd.layout.title.text;
+    const sig = counter && gd && gd._fullData ? counter.textContent + '|' + title : null;
+    if (sig && sig !== last) {
+      last = sig;
+      window.__slides.painted.push(performance.now());
+    }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+"""
+
+
+def presenter_keys(browser, url: str, rounds: int) -> list[float]:
+    """Step through the deck at 1920x1080 with the arrow key, `rounds` times forward and back:
+    ms from each key press to the frame on which the next slide was drawn."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.add_init_script(SLIDE_PROBE)
+    page.goto(url)
+    poll(page, "() => window.__slides.painted.length > 0", timeout=60)
+    total = int(page.evaluate(
+        "() => document.getElementById('present-counter').textContent.split('/')[1]"))
+    times: list[float] = []
+    for round_ in range(rounds):
+        key = "ArrowRight" if round_ % 2 == 0 else "ArrowLeft"
+        for _ in range(total - 1):
+            before = page.evaluate("() => window.__slides.painted.length")
+            page.keyboard.press(key)
+            painted = poll(page, "n => window.__slides.painted.length > n && "
+                                 "window.__slides.painted[window.__slides.painted.length - 1]",
+                           before)
+            times.append(float(painted) - float(page.evaluate("() => window.__slides.key")))
+            page.wait_for_timeout(100)
+    context.close()
+    return times

@@ -16,35 +16,23 @@ from bench.load import callback_kind, percentile
 HEADERS = {"Accept-Encoding": "br, gzip"}
 
 
-def variants(body: dict, stores: list[dict]) -> list[dict]:
-    """`body` (as Chromium sent it) with its first input's store value replaced by each of
-    `stores`: the requests Chromium would send for those states."""
+def variants(body: dict, country_sets: list[list[str]]) -> list[dict]:
+    """The comparison view's one callback as Chromium sent it, once per country set: the
+    requests the page would send for those states, each drawing its chart afresh."""
     out = []
-    for store in stores:
+    for countries in country_sets:
         copied = copy.deepcopy(body)
-        copied["inputs"][0]["value"] = store
+        for item in copied["inputs"]:
+            if item["id"] == "compare-countries":
+                item["value"] = countries
+        for item in copied["state"]:
+            if item["id"] == "compare-shown":
+                item["value"] = {}  # nothing drawn yet: the chart is built or fetched
         out.append(copied)
     return out
 
 
-def stores_for(queries: list[str]) -> tuple[list[dict], list[dict]]:
-    """Series and map store values for comparison-view query strings, as the layout sets them."""
-    from urllib.parse import parse_qsl
-
-    from layouts.compare import split_state
-    from state.compare import parse, snapshot_vocabulary
-
-    vocab = snapshot_vocabulary()
-    series, maps = [], []
-    for query in queries:
-        state, _ = parse(dict(parse_qsl(query.lstrip("?"))), vocab)
-        series_store, map_store = split_state(state)
-        series.append(series_store)
-        maps.append(map_store)
-    return series, maps
-
-
-def measure(captured_json: str, queries: list[str], warm_repeats: int) -> dict:
+def measure(captured_json: str, country_sets: list[list[str]], warm_repeats: int) -> dict:
     """Import the app (timed), then time each main callback cold (first request for a state,
     empty cache) and warm (the same request again), and the data layer."""
     from query import get_snapshot, series
@@ -65,18 +53,9 @@ def measure(captured_json: str, queries: list[str], warm_repeats: int) -> dict:
 
     client = app_module.server.test_client()
     captured = json.loads(captured_json)
-    first_load = next(iter(captured["page_loads"].values()))
-    templates = {}
-    for body in first_load + [b for change in captured["interactions"] for b in change]:
-        templates.setdefault(callback_kind(body), body)
-    series_stores, map_stores = stores_for(queries)
-    bodies = {
-        "cb:chart": variants(templates["cb:chart"], series_stores),
-        "cb:map": variants(templates["cb:map"], map_stores),
-        "cb:controls": [b for change in captured["interactions"] for b in change
-                        if callback_kind(b) == "cb:controls"],
-        "cb:page": [templates["cb:page"]],
-    }
+    update = next(b for change in captured["interactions"] for b in change
+                  if callback_kind(b) == "cb:chart")
+    bodies = {"cb:chart": variants(update, country_sets)}
     results = {}
     with app_module.server.app_context():
         cache.clear()
@@ -110,4 +89,4 @@ def measure(captured_json: str, queries: list[str], warm_repeats: int) -> dict:
 
 if __name__ == "__main__":
     args = json.loads(sys.stdin.read())
-    print(json.dumps(measure(args["captured"], args["queries"], args["warm_repeats"])))
+    print(json.dumps(measure(args["captured"], args["country_sets"], args["warm_repeats"])))

@@ -22,37 +22,30 @@ from pathlib import Path
 
 from bench import chromium, faults, load, server, throughput
 from bench.chromium import Captured
-from bench.inprocess import stores_for, variants
-from bench.load import callback_kind, percentile
+from bench.inprocess import variants
+from bench.load import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
+PEERS = ROOT / "bench" / "results-peers.json"  # ../shared/bench-peers/measure.py --json
 NOTES = "## Notes"
 PAGES = ["/compare", "/compare?indicator=SM.POP.TOTL&countries=MDA,ROU,UKR&start=1990&end=2020",
          "/labour", "/country/MDA", "/data"]
 # The transform choices clicked, by the start of their label (all allowed for every indicator).
 TRANSFORM_LABELS = ["Index", "Annual", "As published"]
-INDICATORS = ["BX.TRF.PWKR.CD.DT", "BX.TRF.PWKR.DT.GD.ZS", "SM.POP.TOTL", "DESA.EMIG.TOTL",
-              "SL.UEM.TOTL.ZS", "NY.GDP.PCAP.CD", "DT.ODA.ODAT.CD", "BX.KLT.DINV.CD.WD"]
-COUNTRY_SETS = ["MDA,BGD,JAM,MLI", "MDA,ROU,UKR", "BGD,IND,PAK,NPL", "JAM,MEX,HTI,DOM",
-                "MLI,SEN,BFA,NER"]
-TRANSFORMS = ["none", "index", "pct_change"]
-PACKAGES = ["dash", "plotly", "pandas", "pyarrow", "flask", "flask-caching", "flask-compress",
-            "gunicorn", "redis", "playwright"]
+COUNTRY_SETS = [["MDA", "BGD", "JAM", "MLI"], ["MDA", "ROU", "UKR"], ["BGD", "IND", "PAK", "NPL"],
+                ["JAM", "MEX", "HTI", "DOM"], ["MLI", "SEN", "BFA", "NER"], ["MDA", "JAM"],
+                ["BGD", "MLI"], ["MDA", "BGD", "JAM"], ["JAM", "MLI", "MDA"], ["MLI"],
+                ["BGD"], ["MDA", "UKR", "BLR", "GEO"]]
+PACKAGES = ["dash", "dash-ag-grid", "plotly", "pandas", "pyarrow", "flask", "flask-caching",
+            "flask-compress", "gunicorn", "gevent", "redis", "playwright"]
+# The targets of the interaction-architecture work: ratios against peer A in one run of
+# ../shared/bench-peers/measure.py, and absolute ones measured here.
 TARGETS = {
-    "warm_p95_ms": 10.0, "page_bytes": 1.5e6, "first_paint_ms": 1200.0,
-    "repaint_p95_ms": 100.0, "rps": 300.0,
+    "repaint_p50_ratio": 0.7, "repaint_p95_ratio": 0.8, "first_chart_ratio": 0.6,
+    "cpu_ratio": 0.3, "page_bytes": 1.0e6, "page_requests": 24, "profile_text_ms": 1000.0,
+    "profile_charts_ms": 2500.0, "slide_p95_ms": 250.0, "worker_private_mib": 150.0,
 }
-
-
-def queries(n: int) -> list[str]:
-    """`n` distinct comparison states (indicator x countries x transform)."""
-    out = []
-    for i in range(n):
-        out.append(f"?indicator={INDICATORS[i % len(INDICATORS)]}"
-                   f"&countries={COUNTRY_SETS[i % len(COUNTRY_SETS)]}"
-                   f"&start=2000&end=2022&transform={TRANSFORMS[(i // 8) % len(TRANSFORMS)]}")
-    return out
 
 
 def machine() -> dict:
@@ -110,6 +103,7 @@ def main() -> None:
             app.stop()
     r["cold_start_s"] = statistics.median(starts)
     r["workers"] = len(app.worker_pids())
+    r["memory_start"] = server.memory([app.process.pid, *app.worker_pids()])
 
     try:
         with chromium.chromium() as browser:
@@ -129,25 +123,35 @@ def main() -> None:
             r["repaint_ms"], r["repaint_parts"] = chromium.repaints(
                 browser, app.url + "/compare", TRANSFORM_LABELS, changes)
 
+            section("country profile loads in Chromium")
+            r["profile"] = [chromium.profile_load(browser, app.url + "/country/MDA")
+                            for _ in range(2 if quick else 5)]
+
+            section("presenter: key press to the next slide")
+            r["slide_ms"] = chromium.presenter_keys(browser, app.url + "/present",
+                                                    1 if quick else 2)
+
             section("server restart with a page open")
             r["restart"] = faults.restarted_with_page_open(browser, tmp, TRANSFORM_LABELS)
     finally:
         app.stop()
 
     section("server time per callback (in-process, cold and warm)")
-    r["inprocess"] = in_process(captured, queries(8 if quick else 24), 5 if quick else 30)
+    r["inprocess"] = in_process(captured, COUNTRY_SETS, 5 if quick else 30)
 
     app = server.start_gunicorn(tmp, name="load")
     try:
-        section("chart callback throughput (wrk)")
-        chart = next(b for b in captured.page_loads[PAGES[0]] if callback_kind(b) == "cb:chart")
-        series_stores, _ = stores_for(queries(24))
-        bodies = [json.dumps(b) for b in variants(chart, series_stores)]
+        section("comparison callback throughput (wrk)")
+        update = next(b for change in captured.interactions for b in change
+                      if load.callback_kind(b) == "cb:chart")
+        bodies = [json.dumps(b) for b in variants(update, COUNTRY_SETS)]
         if throughput.wrk_available():
             throughput.run_wrk(app.url, bodies, 3, 8)  # fill every worker's cache
             r["wrk"] = throughput.run_wrk(app.url, bodies, wrk_seconds, 32)
         section(f"50 users for {load_seconds} s")
         r["load"] = load.run(app.url, captured, users=50, seconds=load_seconds).summary()
+        r["memory_after"] = server.memory([app.process.pid, *app.worker_pids()])
+        r["memory_after_workers"] = len(app.worker_pids())
     finally:
         app.stop()
 
@@ -158,6 +162,7 @@ def main() -> None:
     section("worker killed under load")
     r["worker_kill"] = faults.worker_killed(tmp, captured, 50, fault_seconds)
     r["load_after"] = loadavg()
+    r["peers"] = json.loads(PEERS.read_text()) if PEERS.exists() else None
 
     (tmp / "results.json").write_text(json.dumps(r, indent=1, default=str))
     text = report(r)
@@ -171,8 +176,8 @@ def main() -> None:
     print(f"raw results: {tmp / 'results.json'}")
 
 
-def in_process(captured: Captured, state_queries: list[str], warm_repeats: int) -> dict:
-    payload = json.dumps({"captured": captured.to_json(), "queries": state_queries,
+def in_process(captured: Captured, country_sets: list[list[str]], warm_repeats: int) -> dict:
+    payload = json.dumps({"captured": captured.to_json(), "country_sets": country_sets,
                           "warm_repeats": warm_repeats})
     result = subprocess.run([sys.executable, "-m", "bench.inprocess"], input=payload, text=True,
                             capture_output=True, cwd=ROOT, check=True, timeout=600)
@@ -183,16 +188,46 @@ def verdict(ok: bool) -> str:
     return "**met**" if ok else "**missed**"
 
 
+def peer_ratios(peers: dict | None) -> dict | None:
+    """The project against peer A in one run of ../shared/bench-peers/measure.py (its JSON):
+    the same statistics as its table."""
+    if not peers:
+        return None
+    results = peers["results"]
+    ours = results.get("project")
+    peer = next((v for k, v in results.items() if k.startswith("A")), None)
+    if not ours or not peer:
+        return None
+
+    def stats(run: dict) -> dict:
+        latency = [x["latency_ms"] for x in run["interactions"]]
+        n = len(run["interactions"])
+        return {"p50": percentile(latency, 50), "p95": percentile(latency, 95),
+                "first_chart": statistics.median(x["ttfc_ms"] for x in run["loads"]),
+                "cpu_ms": run["cpu_loop_s"] / n * 1000,
+                "bytes": run["loads"][0]["http_bytes"],
+                "requests": run["loads"][0]["http_requests"]}
+
+    a, b = stats(peer), stats(ours)
+    return {"peer": a, "ours": b, "started": peers.get("started", ""),
+            "ratio": {key: b[key] / a[key] for key in a if a[key]}}
+
+
 def report(r: dict) -> str:
     m = r["machine"]
-    cb = r["inprocess"]["callbacks"]
+    cb = r["inprocess"]["callbacks"]["cb:chart"]
     fp = r["first_paint_ms"]
     rp = r["repaint_ms"]
-    fp50, fp95 = percentile(fp, 50), percentile(fp, 95)
     rp50, rp95 = percentile(rp, 50), percentile(rp, 95)
     parts = r["repaint_parts"]
-    warm95 = max(cb["cb:chart"]["warm_p95_ms"], cb["cb:map"]["warm_p95_ms"])
     wrk = r.get("wrk")
+    text_ms = statistics.median(x["text_ms"] for x in r["profile"])
+    charts_ms = statistics.median(x["charts_ms"] for x in r["profile"])
+    slide50, slide95 = percentile(r["slide_ms"], 50), percentile(r["slide_ms"], 95)
+    worst_private = max(r["memory_after"]["private_mib"].values())
+    peers = peer_ratios(r.get("peers"))
+    light_enough = (r["page_bytes"] <= TARGETS["page_bytes"]
+                    and r["page_requests"] <= TARGETS["page_requests"])
     lines = [
         "# Benchmark results",
         "",
@@ -202,31 +237,60 @@ def report(r: dict) -> str:
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM; {m['os']}",
         f"- Python {m['python']}; " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()),
         f"- {m['chromium']}; wrk {m['wrk']}; redis-server {m['redis']}",
-        f"- Load average (1/5/15 min) before: {r['load_before']}; after: {r['load_after']} "
-        "(the machine is shared; other work was running)",
-        f"- Server: gunicorn with gunicorn.conf.py ({r['workers']} gthread workers), local "
+        f"- Load average (1/5/15 min) before: {r['load_before']}; after: {r['load_after']}",
+        f"- Server: gunicorn with gunicorn.conf.py ({r['workers']} gevent workers), local "
         "in-process cache unless REDIS_URL is set",
         "",
         "## Targets",
         "",
         "| target | measured | verdict |",
         "|---|---|---|",
-        f"| warm callback p95 < 10 ms server-side | chart {cb['cb:chart']['warm_p95_ms']:.1f} ms, "
-        f"map {cb['cb:map']['warm_p95_ms']:.1f} ms | {verdict(warm95 < TARGETS['warm_p95_ms'])} |",
-        f"| first page load < 1.5 MB transferred | {r['page_bytes'] / 1e6:.2f} MB in "
-        f"{r['page_requests']:.0f} requests | {verdict(r['page_bytes'] < TARGETS['page_bytes'])} |",
-        f"| first chart painted < 1.2 s | p50 {fp50:.0f} ms, p95 {fp95:.0f} ms "
-        f"({len(fp)} fresh loads) | {verdict(fp50 < TARGETS['first_paint_ms'])} |",
-        f"| control change to repaint p95 < 100 ms | p50 {rp50:.0f} ms, p95 {rp95:.0f} ms "
-        f"({len(rp)} changes) | {verdict(rp95 < TARGETS['repaint_p95_ms'])} |",
     ]
-    if wrk:
-        lines.append(
-            f"| >= 300 chart updates/s, zero errors | {wrk['rps']:.0f}/s, {wrk['errors']} errors "
-            f"| {verdict(wrk['rps'] >= TARGETS['rps'] and wrk['errors'] == 0)} |")
+    if peers:
+        ratio = peers["ratio"]
+        lines += [
+            f"| control change -> repaint p50 <= {TARGETS['repaint_p50_ratio']}x peer A | "
+            f"{ratio['p50']:.2f}x ({peers['ours']['p50']:.0f} vs {peers['peer']['p50']:.0f} ms)"
+            f" | {verdict(ratio['p50'] <= TARGETS['repaint_p50_ratio'])} |",
+            f"| control change -> repaint p95 <= {TARGETS['repaint_p95_ratio']}x peer A | "
+            f"{ratio['p95']:.2f}x ({peers['ours']['p95']:.0f} vs {peers['peer']['p95']:.0f} ms)"
+            f" | {verdict(ratio['p95'] <= TARGETS['repaint_p95_ratio'])} |",
+            f"| time to first chart on /compare <= {TARGETS['first_chart_ratio']}x peer A | "
+            f"{ratio['first_chart']:.2f}x ({peers['ours']['first_chart']:.0f} vs "
+            f"{peers['peer']['first_chart']:.0f} ms) | "
+            f"{verdict(ratio['first_chart'] <= TARGETS['first_chart_ratio'])} |",
+            f"| server CPU per interaction <= {TARGETS['cpu_ratio']}x peer A | "
+            f"{ratio['cpu_ms']:.2f}x ({peers['ours']['cpu_ms']:.1f} vs "
+            f"{peers['peer']['cpu_ms']:.1f} ms) | "
+            f"{verdict(ratio['cpu_ms'] <= TARGETS['cpu_ratio'])} |",
+        ]
     else:
-        lines.append("| >= 300 chart updates/s, zero errors | wrk not installed | not measured |")
+        lines.append("| ratios against peer A | bench/results-peers.json not found | "
+                     "not measured |")
     lines += [
+        f"| first load <= 1.0 MB and <= {TARGETS['page_requests']} requests | "
+        f"{r['page_bytes'] / 1e6:.2f} MB, {r['page_requests']:.0f} requests | "
+        f"{verdict(light_enough)} |",
+        f"| /country/MDA summary and cards <= 1.0 s after navigation | median {text_ms:.0f} ms "
+        f"({len(r['profile'])} fresh loads) | "
+        f"{verdict(text_ms <= TARGETS['profile_text_ms'])} |",
+        f"| /country/MDA every chart drawn <= 2.5 s | median {charts_ms:.0f} ms "
+        f"({r['profile'][0]['charts']} charts) | "
+        f"{verdict(charts_ms <= TARGETS['profile_charts_ms'])} |",
+        f"| presenter key -> next slide p95 <= 250 ms | p95 {slide95:.0f} ms, p50 "
+        f"{slide50:.0f} ms ({len(r['slide_ms'])} key presses) | "
+        f"{verdict(slide95 <= TARGETS['slide_p95_ms'])} |",
+        f"| each worker's private memory <= 150 MiB after the load run | largest "
+        f"{worst_private:.0f} MiB | {verdict(worst_private <= TARGETS['worker_private_mib'])} |",
+        "",
+        "## Memory (gunicorn master and its workers)",
+        "",
+        f"- At start ({r['workers']} workers): proportional set size (shared pages counted "
+        f"once) {r['memory_start']['pss_mib']:.0f} MiB; private per process: "
+        + ", ".join(f"{v:.0f}" for v in r["memory_start"]["private_mib"].values()) + " MiB",
+        f"- After the 50-user load run ({r['memory_after_workers']} workers): PSS "
+        f"{r['memory_after']['pss_mib']:.0f} MiB; private per process: "
+        + ", ".join(f"{v:.0f}" for v in r["memory_after"]["private_mib"].values()) + " MiB",
         "",
         "## Server",
         "",
@@ -234,35 +298,19 @@ def report(r: dict) -> str:
         "(median of 3)",
         f"- Data layer: snapshot load (get_snapshot) {r['inprocess']['snapshot_load_s']:.3f} s; "
         "series(BX.TRF.PWKR.CD.DT, 4 pilots, pct_gdp) "
-        f"{r['inprocess']['series_pct_gdp_ms']:.1f} ms "
-        "(median of 20)",
+        f"{r['inprocess']['series_pct_gdp_ms']:.1f} ms (median of 20)",
         f"- App import (create_app, all pages): {r['inprocess']['app_import_s']:.2f} s",
-        "",
-        "Server time per callback, through the whole WSGI stack in one process (Flask test "
-        "client, Brotli on): cold = first request for a state with an empty cache, warm = the "
-        "same request again. Bodies are those Chromium sent, with the store value set to each of "
-        "the distinct states.",
-        "",
-        "| callback | states | cold p50 | cold p95 | warm p50 | warm p95 | response raw | "
-        "compressed |",
-        "|---|---|---|---|---|---|---|---|",
+        f"- The comparison view's one callback through the whole WSGI stack in one process "
+        f"(Flask test client, Brotli on), {cb['requests']} country sets: cold (chart built) "
+        f"p50 {cb['cold_p50_ms']:.1f} ms, p95 {cb['cold_p95_ms']:.1f} ms; warm (cached) "
+        f"p50 {cb['warm_p50_ms']:.1f} ms, p95 {cb['warm_p95_ms']:.1f} ms; answer "
+        f"{cb['raw_bytes'] / 1000:.1f} kB, {cb['compressed_bytes'] / 1000:.1f} kB compressed.",
     ]
-    names = {"cb:chart": "chart + table + coverage + sources (series store)",
-             "cb:map": "map (map store)", "cb:controls": "controls <-> URL (sync)",
-             "cb:page": "router (page layout)"}
-    for kind, row in cb.items():
-        lines.append(
-            f"| {names.get(kind, kind)} | {row['requests']} | {row['cold_p50_ms']:.1f} ms | "
-            f"{row['cold_p95_ms']:.1f} ms | {row['warm_p50_ms']:.1f} ms | "
-            f"{row['warm_p95_ms']:.1f} ms | {row['raw_bytes'] / 1000:.1f} kB | "
-            f"{row['compressed_bytes'] / 1000:.1f} kB |")
     if wrk:
-        lines += ["", f"Chart callback throughput (wrk, {wrk['connections']} connections, "
-                      f"{wrk['seconds']} s, 24 distinct warm states): "
-                      f"{wrk['requests']} requests, {wrk['rps']:.0f}/s, "
-                      f"p50 {wrk['p50_ms']:.1f} ms, "
-                      f"p95 {wrk['p95_ms']:.1f} ms, p99 {wrk['p99_ms']:.1f} ms, "
-                      f"{wrk['errors']} errors."]
+        lines.append(f"- Throughput of that callback (wrk, {wrk['connections']} connections, "
+                     f"{wrk['seconds']} s, {len(COUNTRY_SETS)} warm states): {wrk['requests']} "
+                     f"requests, {wrk['rps']:.0f}/s, p50 {wrk['p50_ms']:.1f} ms, "
+                     f"p95 {wrk['p95_ms']:.1f} ms, {wrk['errors']} errors.")
     lines += [
         "",
         "## Browser (Chromium, fresh context each load)",
@@ -272,10 +320,13 @@ def report(r: dict) -> str:
         "largest: " + ", ".join(f"{url.split('/')[-1].split('?')[0]} {size / 1000:.0f} kB"
                                 for url, size in r["page_largest"]),
         f"- Control change (transform choice) to chart repainted: p50 {rp50:.0f} ms, "
-        f"p95 {rp95:.0f} ms over {len(rp)} changes. Median after the click: first callback "
-        f"answer (controls <-> URL) {parts['first_answer_ms']:.0f} ms, last callback answer "
-        f"before the paint (chart, map) {parts['last_answer_ms']:.0f} ms; the rest is the "
-        "browser applying the answers and Plotly drawing.",
+        f"p95 {rp95:.0f} ms over {len(rp)} changes; the one callback answered after "
+        f"{parts['last_answer_ms']:.0f} ms (median), the rest is the browser applying the "
+        "answer and Plotly drawing.",
+        "- /country/MDA, summary and cards / every chart drawn (ms after navigation start): "
+        + "; ".join(f"{x['text_ms']:.0f} / {x['charts_ms']:.0f}" for x in r["profile"]),
+        f"- Presenter at 1920x1080, arrow key to the next slide drawn: p50 {slide50:.0f} ms, "
+        f"p95 {slide95:.0f} ms, max {max(r['slide_ms']):.0f} ms",
         "",
         "## Load and faults (simulated users replaying Chromium's requests, think time "
         "0.3-1.2 s)",
@@ -300,6 +351,9 @@ def report(r: dict) -> str:
         f"control changes afterwards repainted the chart in {rs['repaint_ms_after_restart']} ms, "
         f"page not reloaded: {rs['no_reload']}.",
     ]
+    if peers:
+        lines += ["", f"Peer comparison: bench/RESULTS-peers.md (run {peers['started'][:16]}), "
+                      "written by ../shared/bench-peers/measure.py."]
     failures = [f"- {name}: {f}" for name, s in runs for f in s["first_failures"]]
     if failures:
         lines += ["", "First failures:", "", *failures]

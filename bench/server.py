@@ -147,3 +147,19 @@ def start_redis(port: int | None = None) -> Redis:
             time.sleep(0.05)
     process.kill()
     raise RuntimeError("redis-server did not start")
+
+
+def memory(pids: list[int]) -> dict:
+    """Proportional set size of the processes (shared pages counted once, split between
+    them) and each one's private memory, in MiB, from /proc/<pid>/smaps_rollup."""
+    pss, private = 0, {}
+    for pid in pids:
+        try:
+            fields = dict(line.split(":", 1) for line in
+                          Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+        except OSError:
+            continue
+        kb = {name: int(value.split()[0]) for name, value in fields.items()}
+        pss += kb["Pss"]
+        private[pid] = round((kb["Private_Clean"] + kb["Private_Dirty"]) / 1024, 1)
+    return {"pss_mib": round(pss / 1024, 1), "private_mib": private}

@@ -70,9 +70,6 @@ def update(*args: object) -> tuple:
     for tab in view.TAB_LABELS:
         key = view.panel_key(tab, state)
         redraw = tab in drawn and shown.get(tab) != key
-        # The log scale is switched in the browser: the drawn chart is already right.
-        if redraw and tab == "chart" and trigger == Compare.SCALE and shown.get(tab):
-            redraw = False
         if tab in drawn:
             shown[tab] = key
         outputs = view.PANEL_OUTPUTS[tab]
@@ -132,13 +129,32 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )(update)
 
-    # Pure UI runs in the browser: the log scale changes the drawn figure's axis, a tab shows
-    # its panel.
+    # The chart is drawn in the browser: from the server's figure, unless the browser has
+    # drawn that view already, from the lines it holds when countries are removed or added
+    # back (no wait for the server), and with the log scale switched on the drawn figure.
+    chart_outputs = (Output(ChartId.COMPARE_SERIES, "figure", allow_duplicate=True),
+                     Output(Compare.CHART_DRAWN, "data", allow_duplicate=True))
+    app.clientside_callback(
+        ClientsideFunction("compare", "drawFromServer"),
+        *chart_outputs,
+        Input(Compare.CHART_FIGURE, "data"),
+        State(Compare.CHART_DRAWN, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("compare", "drawCountries"),
+        *chart_outputs,
+        Input(Compare.COUNTRIES, "value"),
+        State(ChartId.COMPARE_SERIES, "figure"),
+        State(Compare.CHART_DRAWN, "data"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(
         ClientsideFunction("compare", "applyScale"),
-        Output(ChartId.COMPARE_SERIES, "figure", allow_duplicate=True),
+        *chart_outputs,
         Input(Compare.SCALE, "value"),
         State(ChartId.COMPARE_SERIES, "figure"),
+        State(Compare.CHART_DRAWN, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

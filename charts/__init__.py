@@ -117,25 +117,20 @@ def charts_of(page: PageId) -> list[Chart]:
     return [c for c in registry().values() if c.page == page]
 
 
-def figure(chart_id: ChartId | str, state: Any) -> go.Figure:
-    """The chart's figure for `state` (a state of its page), built once per state and cached."""
-    spec = chart(chart_id)
-    return _cached_figure(str(spec.id), spec.key(state))
-
-
 def figure_json(chart_id: ChartId | str, state: Any) -> dict:
-    """The same figure as the plain JSON data a page sends: what layouts and callbacks put in
-    a graph. Cached as JSON text, so a cached figure costs a decode, not a rebuild of plotly
-    objects."""
+    """The chart's figure for `state` (a state of its page) as the plain JSON data a page
+    sends, built once per view and cached as JSON text: a cached figure costs a decode, not a
+    rebuild of plotly objects."""
     spec = chart(chart_id)
     return _cached_json(str(spec.id), spec.key(state))
 
 
-@memoize()
-def _cached_figure(chart_id: str, key: Any) -> go.Figure:
-    return registry()[ChartId(chart_id)].build(key)
+def figure(chart_id: ChartId | str, state: Any) -> go.Figure:
+    """The same figure as a go.Figure (for restyling, e.g. as a slide); built from the cached
+    data without validating it again."""
+    return go.Figure(figure_json(chart_id, state), _validate=False)
 
 
 @memoize(as_json=True)
 def _cached_json(chart_id: str, key: Any) -> dict:
-    return _cached_figure(chart_id, key).to_plotly_json()
+    return registry()[ChartId(chart_id)].build(key).to_plotly_json()

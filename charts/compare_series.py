@@ -14,14 +14,17 @@ from charts.indicator_units import axis_title, export_fields, indicator_sources,
 from charts.parts import MANY_COUNTRIES
 from figures import line_chart, ranked_bar, theme
 from ids import ChartId, PageId
+from serving.cache import memoize
 from state.compare import CompareState
 from text import compare as t
 from text import present as tp
 from text.numbers import format_year_span
 
 
+@memoize()
 def process_data(state: CompareState) -> pd.DataFrame:
-    """The chosen countries' values (transformed), with hover labels; empty if none."""
+    """The chosen countries' values (transformed), with hover labels; empty if none. Cached:
+    the chart, the coverage panel and the table read the same rows."""
     if not state.countries:
         return pd.DataFrame(columns=[*line_chart.COLUMNS, "label"])
     df = query.series(state.indicator, list(state.countries), start=state.start, end=state.end,

@@ -54,9 +54,10 @@ def create_figure(
         xaxis={"tickformat": "d"},
         hovermode="x unified",
     ))
+    by_country = dict(tuple(data.groupby("country_code", sort=False)))
     for code in codes:
-        rows = data[data["country_code"] == code]
-        if rows.empty:
+        rows = by_country.get(code)
+        if rows is None:
             continue
         name = rows["country_name"].iloc[0]
         labels = (rows["label"] if "label" in rows else rows["value"].map(str)).tolist()

@@ -28,7 +28,7 @@ PILOT_COLOURS: dict[str, str] = {
 }
 # Other countries and aggregates: Paul Tol's colour-blind-safe muted/dark tones, >= 3:1 on white.
 PEER_COLOURS: tuple[str, ...] = ("#332288", "#882255", "#999933", "#CC6677", "#555555", "#000000")
-# Line dashes that tell apart two countries which happen to share a colour in one chart.
+# Line dashes that tell apart two countries which happen to share a colour.
 DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash")
 
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
@@ -52,14 +52,17 @@ def country_colour(code: str) -> str:
 
 
 def country_styles(codes: Iterable[str]) -> dict[str, dict[str, str]]:
-    """Colour and dash per country for one chart; dashes vary only where colours repeat."""
+    """Colour and dash per country. Both are the country's own, whatever else a chart shows
+    (a chart of fewer countries is the same chart with the others' lines left out): pilots are
+    solid; for other countries colour and dash are two digits of one stable hash, so two that
+    share a colour share a dash only when their hashes agree on both."""
     styles: dict[str, dict[str, str]] = {}
-    used: dict[str, int] = {}
     for code in codes:
-        colour = country_colour(code)
-        count = used.get(colour, 0)
-        used[colour] = count + 1
-        styles[code] = {"color": colour, "dash": DASHES[count % len(DASHES)]}
+        upper = code.upper()
+        digest = zlib.crc32(upper.encode("ascii", "replace"))
+        dash = DASHES[0] if upper in PILOT_COLOURS else DASHES[
+            digest // len(PEER_COLOURS) % len(DASHES)]
+        styles[code] = {"color": country_colour(code), "dash": dash}
     return styles
 
 

@@ -55,6 +55,9 @@ def layout(request: PageRequest) -> html.Div:
             dcc.Store(id=Compare.POPSTATE),
             dcc.Store(id=Compare.SHOWN, data=shown),
             dcc.Store(id=Compare.TAB_READY, data=state.tab),
+            # The chart's figure from the server ({"key", "figure"}), and the view drawn.
+            dcc.Store(id=Compare.CHART_FIGURE),
+            dcc.Store(id=Compare.CHART_DRAWN, data=panel_key("chart", state)),
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(request.notices), id=Compare.NOTICES, role="status",
@@ -97,8 +100,9 @@ def panel_key(tab: str, state: CompareState) -> str:
 def panel_values(tab: str, state: CompareState) -> list:
     """The outputs of one panel, in the order of PANEL_OUTPUTS[tab]."""
     if tab == "chart":
-        return [charts.figure_json(ChartId.COMPARE_SERIES, state), coverage(state),
-                of_chart(ChartId.COMPARE_SERIES, state).url]
+        return [{"key": panel_key(tab, state),
+                 "figure": charts.figure_json(ChartId.COMPARE_SERIES, state)},
+                coverage(state), of_chart(ChartId.COMPARE_SERIES, state).url]
     if tab == "map":
         return [charts.figure_json(ChartId.COMPARE_MAP, state), compare_map.map_title(state),
                 of_chart(ChartId.COMPARE_MAP, state).url]
@@ -109,7 +113,9 @@ def panel_values(tab: str, state: CompareState) -> list:
 
 # (component id, property) of each panel's outputs, matching panel_values.
 PANEL_OUTPUTS: dict[str, tuple[tuple[object, str], ...]] = {
-    "chart": ((ChartId.COMPARE_SERIES, "figure"), (Compare.COVERAGE, "children"),
+    # The chart's figure goes to a store with its key: the browser draws it unless it has
+    # already drawn that view itself (assets/js/compare.js).
+    "chart": ((Compare.CHART_FIGURE, "data"), (Compare.COVERAGE, "children"),
               ({"type": "chart-view", "chart": ChartId.COMPARE_SERIES}, "data")),
     "map": ((ChartId.COMPARE_MAP, "figure"), (Compare.MAP_NOTE, "children"),
             ({"type": "chart-view", "chart": ChartId.COMPARE_MAP}, "data")),
@@ -119,7 +125,8 @@ PANEL_OUTPUTS: dict[str, tuple[tuple[object, str], ...]] = {
 
 
 def chart_panel(state: CompareState, values: list | None) -> html.Div:
-    figure, covered, view_url = values or (None, [], None)
+    drawn, covered, view_url = values or ({"key": None, "figure": None}, [], None)
+    figure = drawn["figure"]
     return html.Div(
         html.Div(
             [

@@ -77,12 +77,15 @@ def test_country_colours_are_fixed_for_pilots_stable_and_contrasting():
         assert contrast(colour) >= 3.0, colour  # WCAG AA for graphics on white
 
 
-def test_country_styles_vary_the_dash_only_where_colours_repeat():
+def test_country_styles_are_each_countrys_own_and_tell_shared_colours_apart():
     same = [c for c in ("AAA", "AAB", "AAC", "AAD", "AAE", "AAF", "AAG", "AAH")
             if theme.country_colour(c) == theme.country_colour("AAA")]
     styles = theme.country_styles(["MDA", *same])
     assert styles["MDA"]["dash"] == "solid"
-    assert len({styles[c]["dash"] for c in same}) == len(same)
+    assert len({styles[c]["dash"] for c in same}) == len(same) == 3
+    # The same style whatever else is shown, and in whatever order.
+    assert theme.country_styles(["AAH", "DEU"])["AAH"] == styles["AAH"]
+    assert theme.country_styles(list(reversed(same)))["AAC"] == styles["AAC"]
 
 
 def test_empty_figure_says_why():
@@ -151,3 +154,23 @@ def test_sparkline_marks_a_projected_last_point():
     assert last.marker.symbol == "circle-open"
     plain = sparkline.create_figure(df.drop(columns="status"))
     assert len(plain.data) == 2 and plain.data[1].marker.symbol == "circle"
+
+
+@pytest.mark.parametrize("indicator", ["BX.TRF.PWKR.DT.GD.ZS", "SM.POP.NETM", "SP.POP.TOTL"])
+def test_a_countrys_lines_do_not_depend_on_the_others_shown(indicator):
+    """The comparison chart of some countries is the chart of more countries with the others'
+    traces left out: the browser draws a removed or re-added country from the lines it holds
+    (assets/js/compare.js), so a country's style must never depend on the set."""
+    import app  # noqa: F401  (the cache needs the app)
+    import charts
+    from ids import ChartId
+    from state.compare import CompareState
+
+    every = ("MDA", "BGD", "JAM", "MLI", "ROU", "UKR", "DEU", "USA", "IND", "SEN")
+    full = charts.figure_json(ChartId.COMPARE_SERIES, CompareState(indicator, every, 1990, 2025))
+    for subset in (("MLI", "MDA"), ("UKR",), ("USA", "SEN", "BGD", "ROU")):
+        part = charts.figure_json(ChartId.COMPARE_SERIES,
+                                  CompareState(indicator, subset, 1990, 2025))
+        expected = [t for code in subset for t in full["data"] if t["legendgroup"] == code]
+        assert part["data"] == expected, subset
+        assert part["layout"] == full["layout"]
