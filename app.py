@@ -14,10 +14,12 @@ from dash import Dash
 import api
 import callbacks
 import serving
-from layouts import shell
+from layouts import page_content, shell
 from layouts.index_page import index_html
+from pages import read_request
 from query import SnapshotError, get_snapshot
 from serving.static import DASH_ASSETS_PATH_IGNORE, build_bundles
+from state.compare import snapshot_vocabulary
 from text import common as t
 
 ROOT = Path(__file__).resolve().parent
@@ -56,6 +58,20 @@ def create_app() -> Dash:
     serving.configure(app, bundles=bundles)  # caching, compression, headers, limits, errors
     api.register(app.server)  # HTTP API and downloads
     return app
+
+
+# The views people open first: drawn once by gunicorn's master before it forks its workers
+# (gunicorn.conf.py), so every worker starts with their figures in its cache.
+WARM_VIEWS = ("/compare", "/country/MDA", "/country/BGD", "/country/JAM", "/country/MLI",
+              "/diaspora", "/labour", "/present")
+
+
+def warm_up(dash_app: Dash, views: tuple[str, ...] = WARM_VIEWS) -> None:
+    vocab = snapshot_vocabulary()
+    for view in views:
+        path, _, query = view.partition("?")
+        with dash_app.server.test_request_context(view):
+            page_content(read_request(path, query, vocab))
 
 
 app = create_app()

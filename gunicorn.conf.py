@@ -78,6 +78,15 @@ logconfig_dict = {
 }
 
 
+def when_ready(_server: object) -> None:
+    """Before the workers are forked: draw the views people open first, so that every worker
+    starts with their figures cached (WARM_UP=0 skips it)."""
+    if os.environ.get("WARM_UP", "1") != "0":
+        import app
+
+        app.warm_up(app.app)
+
+
 def worker_exit(_server: object, _worker: object) -> None:
     """A worker stops its request-deadline timer (serving/deadline.py) before it exits."""
     from serving.deadline import stop_timer

@@ -22,6 +22,7 @@ from layouts import (
 )
 from pages import PageRequest
 from query import SnapshotError
+from serving.cache import memoize
 from text import common as t
 
 LAYOUTS: dict[PageId, Callable[[PageRequest], object]] = {
@@ -38,6 +39,13 @@ LAYOUTS: dict[PageId, Callable[[PageRequest], object]] = {
 }
 
 
+@memoize(as_json=True)
+def _drawn(page: PageId, state: object, notices: tuple, params: dict, search: str) -> object:
+    from pages import PAGES
+
+    return LAYOUTS[page](PageRequest(PAGES[page], params, state, notices, search))
+
+
 # The views whose first render has a data grid (dash-ag-grid), as (path, (parameter, value)):
 # the grid's code is sent with these pages, and loaded on demand for the others.
 GRID_VIEWS: tuple[tuple[str, tuple[str, str] | None], ...] = (
@@ -52,8 +60,13 @@ def draws_grid(path: str, params: dict[str, str]) -> bool:
 
 
 def page_content(request: PageRequest) -> object:
+    """The page drawn for `request`, from the cache when it was drawn before: a page is a
+    function of its view (its state and notices, or its parameters for a page without a view
+    in the address bar)."""
     try:
-        return LAYOUTS[request.page.id](request)
+        if request.page.parse is not None:
+            return _drawn(request.page.id, request.state, request.notices, {}, request.search)
+        return _drawn(request.page.id, None, (), request.params, request.search)
     except SnapshotError:
         return html.Div([html.H1(request.page.title.format(country="")),
                          html.P(t.DATA_UNAVAILABLE, className="alert alert-warning")],

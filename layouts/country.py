@@ -74,7 +74,8 @@ def layout(request: PageRequest) -> html.Div:
     state: ProfileState = request.state
     name = query.get_snapshot().country_names.get(state.iso3)
     if name is None:
-        return not_found(request.params.get("iso3", ""))
+        given = next((n.value for n in request.notices if n.param == "country"), state.iso3)
+        return not_found(given)
     return profile(request, name)
 
 
