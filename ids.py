@@ -91,7 +91,7 @@ class Compare(StrEnum):
     SHOWN = "compare-shown"  # the state each hidden panel was last drawn for
     TAB_READY = "compare-tab-ready"  # the tab to draw, once its code is loaded
     CHART_FIGURE = "compare-chart-figure"  # the chart's figure from the server, with its key
-    CHART_DRAWN = "compare-chart-drawn"  # the key of the view the chart shows
+    ADJUSTED = "compare-adjusted"  # control values the server changed, for the browser to set
     NOTICES = "compare-notices"
     INDICATOR = "compare-indicator"
     INDICATOR_INFO = "compare-indicator-info"

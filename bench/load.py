@@ -32,7 +32,7 @@ def callback_kind(body: dict) -> str:
     output = body.get("output", "")
     if "page.children" in output:
         return "cb:page"
-    if "compare-chart.figure" in output:
+    if "compare-history.data" in output:
         return "cb:chart"  # the comparison view's one callback: chart, map, table, controls
     return "cb:other"
 

@@ -83,9 +83,15 @@ def update(*args: object) -> tuple:
         """Outputs that did not change are not sent: the browser redraws less."""
         return value if changed else no_update
 
+    # The controls that must show another value (a link read, a value the page adjusted), and
+    # the tab to draw; the browser sets them (a callback writing the controls would make every
+    # browser-side callback reading them wait for this answer).
+    adjusted = {str(cid): wanted for cid, now, wanted
+                in zip(CONTROLS, values, control_values(state), strict=True) if now != wanted}
+    if values[CONTROLS.index(Compare.TABS)] != state.tab:
+        adjusted[Compare.TAB_READY] = state.tab
     return (
-        *[no_update if now == wanted else wanted
-          for now, wanted in zip(values, control_values(state), strict=True)],
+        adjusted,
         when(new_indicator, view.transform_options(allowed)),
         when(new_years, view.base_options(state.start, state.end)),
         when(state.transform != before.transform or new_indicator, state.transform != "index"),
@@ -96,7 +102,6 @@ def update(*args: object) -> tuple:
         view.notice_list(change.notices),
         change.history,
         shown,
-        no_update if values[CONTROLS.index(Compare.TABS)] == state.tab else state.tab,
     )
 
 
@@ -105,7 +110,7 @@ def register(app: Dash) -> None:
     years = year(vocab.first_year, vocab.last_year)
     callback(
         app,
-        *(Output(cid, "value") for cid in CONTROLS),
+        Output(Compare.ADJUSTED, "data"),
         Output(Compare.TRANSFORM, "options"),
         Output(Compare.BASE, "options"),
         Output(Compare.BASE_BOX, "hidden"),
@@ -117,7 +122,6 @@ def register(app: Dash) -> None:
         Output(Compare.NOTICES, "children"),
         Output(Compare.HISTORY, "data"),
         Output(Compare.SHOWN, "data"),
-        Output(Compare.TAB_READY, "data"),
         *(Input(cid, prop) for cid, prop in CONTROL_INPUTS),
         Input(Compare.POPSTATE, "data"),
         State(Compare.SHOWN, "data"),
@@ -132,29 +136,22 @@ def register(app: Dash) -> None:
     # The chart is drawn in the browser: from the server's figure, unless the browser has
     # drawn that view already, from the lines it holds when countries are removed or added
     # back (no wait for the server), and with the log scale switched on the drawn figure.
-    chart_outputs = (Output(ChartId.COMPARE_SERIES, "figure", allow_duplicate=True),
-                     Output(Compare.CHART_DRAWN, "data", allow_duplicate=True))
+    # These read the drawn chart from the page, not from Dash's state: a callback with a
+    # State the server's answer may change would wait for that answer.
+    for function, trigger in (("drawFromServer", Input(Compare.CHART_FIGURE, "data")),
+                              ("drawCountries", Input(Compare.COUNTRIES, "value")),
+                              ("applyScale", Input(Compare.SCALE, "value"))):
+        app.clientside_callback(
+            ClientsideFunction("compare", function),
+            Output(ChartId.COMPARE_SERIES, "figure", allow_duplicate=True),
+            trigger,
+            prevent_initial_call=True,
+        )
     app.clientside_callback(
-        ClientsideFunction("compare", "drawFromServer"),
-        *chart_outputs,
-        Input(Compare.CHART_FIGURE, "data"),
-        State(Compare.CHART_DRAWN, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction("compare", "drawCountries"),
-        *chart_outputs,
-        Input(Compare.COUNTRIES, "value"),
-        State(ChartId.COMPARE_SERIES, "figure"),
-        State(Compare.CHART_DRAWN, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction("compare", "applyScale"),
-        *chart_outputs,
-        Input(Compare.SCALE, "value"),
-        State(ChartId.COMPARE_SERIES, "figure"),
-        State(Compare.CHART_DRAWN, "data"),
+        ClientsideFunction("compare", "setControls"),
+        *(Output(cid, "value", allow_duplicate=True) for cid in CONTROLS),
+        Output(Compare.TAB_READY, "data", allow_duplicate=True),
+        Input(Compare.ADJUSTED, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

@@ -55,9 +55,9 @@ def layout(request: PageRequest) -> html.Div:
             dcc.Store(id=Compare.POPSTATE),
             dcc.Store(id=Compare.SHOWN, data=shown),
             dcc.Store(id=Compare.TAB_READY, data=state.tab),
-            # The chart's figure from the server ({"key", "figure"}), and the view drawn.
+            # The chart's figure from the server ({"key", "figure"}).
             dcc.Store(id=Compare.CHART_FIGURE),
-            dcc.Store(id=Compare.CHART_DRAWN, data=panel_key("chart", state)),
+            dcc.Store(id=Compare.ADJUSTED),
             html.H1(t.TITLE),
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(request.notices), id=Compare.NOTICES, role="status",
@@ -73,8 +73,10 @@ def layout(request: PageRequest) -> html.Div:
                 inputClassName="visually-hidden-focusable-input",
                 labelClassName="tab-label",
             ),
+            # The key of the view the chart shows as first drawn (assets/js/compare.js).
             html.Div(chart_panel(state, panels["chart"]), id=compare_panel("chart"),
-                     hidden=state.tab != "chart"),
+                     hidden=state.tab != "chart",
+                     **{"data-chart-key": panel_key("chart", state)}),
             html.Div(map_panel(state, panels["map"]), id=compare_panel("map"),
                      hidden=state.tab != "map"),
             html.Div(table_panel(panels["table"]), id=compare_panel("table"),

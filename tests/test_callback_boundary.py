@@ -119,7 +119,7 @@ COMPARE = {
 
 def forged_requests(dependencies: list[dict]) -> dict[str, dict]:
     """The probe's forged requests, by what they are."""
-    compare = callback_of(dependencies, "compare-chart.figure")
+    compare = callback_of(dependencies, "compare-history.data")
     diaspora = callback_of(dependencies, "diaspora-trend.figure")
     export = callback_of(dependencies, "chart-download")
     router = callback_of(dependencies, "page.children")
@@ -182,7 +182,7 @@ def test_junk_values_never_create_cache_entries(app, dependencies, redis_cache):
     import redis
 
     client = redis.Redis.from_url(redis_cache.url)
-    compare = callback_of(dependencies, "compare-chart.figure")
+    compare = callback_of(dependencies, "compare-history.data")
     good = body_for(compare, COMPARE, changed="compare-countries.value")
     assert post(app, good)[0] == 200
     keys = client.dbsize()

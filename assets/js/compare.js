@@ -8,8 +8,23 @@
    browser holds, at once; the server's answer for that view then finds it drawn. */
 (function () {
   var noUpdate = function () { return window.dash_clientside.no_update; };
-  // Each country's traces, per view without its countries.
+  // Each country's traces, per view without its countries; and the key of the view drawn.
+  // Kept here, not in Dash stores: a callback reading a store the server's answer may change
+  // would wait for that answer.
   var held = {};
+  var drawn = null;
+
+  function graph() {
+    return document.querySelector('#compare-chart .js-plotly-plot');
+  }
+
+  function drawnKey() {
+    if (drawn === null) {
+      var panel = document.querySelector('[data-chart-key]');
+      drawn = panel ? panel.getAttribute('data-chart-key') : null;
+    }
+    return drawn;
+  }
 
   function withCountries(key, codes) {
     return key.replace(/([?&]countries=)[^&]*/, '$1' + codes.join(','));
@@ -21,9 +36,8 @@
   }
 
   /* A line chart's traces by country (their legend group); null for another kind of chart. */
-  function byCountry(figure) {
-    var traces = (figure && figure.data) || [];
-    if (!traces.length || !traces.every(function (t) {
+  function byCountry(traces) {
+    if (!traces || !traces.length || !traces.every(function (t) {
       return (t.type || 'scatter') === 'scatter' && t.legendgroup;
     })) {
       return null;
@@ -33,8 +47,8 @@
     return found;
   }
 
-  function hold(key, figure) {
-    var lines = byCountry(figure);
+  function hold(key, traces) {
+    var lines = byCountry(traces);
     if (!key || !lines) { return; }
     var view = withCountries(key, []);
     held[view] = Object.assign(held[view] || {}, lines);
@@ -43,36 +57,50 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     compare: {
       /* The server's figure for a view, unless that view is drawn already. */
-      drawFromServer: function (answer, drawn) {
-        if (!answer || !answer.figure || answer.key === drawn) {
-          return [noUpdate(), noUpdate()];
-        }
-        hold(answer.key, answer.figure);
-        return [answer.figure, answer.key];
+      drawFromServer: function (answer) {
+        if (!answer || !answer.figure || answer.key === drawnKey()) { return noUpdate(); }
+        hold(answer.key, answer.figure.data);
+        drawn = answer.key;
+        return answer.figure;
       },
       /* The chosen countries drawn from the lines held for this view, if there are all. */
-      drawCountries: function (countries, figure, drawn) {
+      drawCountries: function (countries) {
+        var gd = graph();
+        var key = drawnKey();
         var codes = countries || [];
-        if (!drawn || !codes.length) { return [noUpdate(), noUpdate()]; }
-        hold(drawn, figure);
-        var key = withCountries(drawn, codes);
-        var lines = held[withCountries(drawn, [])];
-        if (key === drawn || !lines || !codes.every(function (c) { return lines[c]; })) {
-          return [noUpdate(), noUpdate()];
+        if (!gd || !gd.data || !key || !codes.length) { return noUpdate(); }
+        hold(key, gd.data);
+        var wanted = withCountries(key, codes);
+        var lines = held[withCountries(key, [])];
+        if (wanted === key || !lines || !codes.every(function (c) { return lines[c]; })) {
+          return noUpdate();
         }
         var data = [];
         codes.forEach(function (c) { data = data.concat(lines[c]); });
-        return [Object.assign({}, figure, {data: data}), key];
+        drawn = wanted;
+        return {data: data, layout: gd.layout};
       },
       /* Switch the value axis between linear and log without asking the server. */
-      applyScale: function (scale, figure, drawn) {
-        if (!figure || !figure.layout || !drawn) { return [noUpdate(), noUpdate()]; }
-        var horizontal = figure.data && figure.data.length &&
-          figure.data[0].orientation === 'h';
+      applyScale: function (scale) {
+        var gd = graph();
+        var key = drawnKey();
+        if (!gd || !gd.layout || !key) { return noUpdate(); }
+        var horizontal = gd.data && gd.data.length && gd.data[0].orientation === 'h';
         var axis = horizontal ? 'xaxis' : 'yaxis';
-        var layout = Object.assign({}, figure.layout);
+        var layout = Object.assign({}, gd.layout);
         layout[axis] = Object.assign({}, layout[axis], {type: scale === 'log' ? 'log' : 'linear'});
-        return [Object.assign({}, figure, {layout: layout}), withScale(drawn, scale)];
+        drawn = withScale(key, scale);
+        return {data: gd.data, layout: layout};
+      },
+      /* Set the controls the server adjusted ({id: value}); the order of CONTROLS, then the
+         tab to draw. */
+      setControls: function (adjusted) {
+        var ids = ['compare-indicator', 'compare-countries', 'compare-years',
+                   'compare-transform', 'compare-base', 'compare-scale', 'compare-tabs',
+                   'compare-map-year', 'compare-tab-ready'];
+        return ids.map(function (id) {
+          return adjusted && id in adjusted ? adjusted[id] : window.dash_clientside.no_update;
+        });
       },
       /* The tab to draw, once the grid's code is there for the Table tab. */
       tabReady: function (tab, ready) {
