@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -144,11 +146,16 @@ def test_url_state_drops_unknown_codes_with_notices():
 
 def test_sources_panel_names_licence_vintage_and_citation():
     snap = query.get_snapshot()
-    panel = layout.sources_panel(snap.sources, snap.indicators)
+    url = "http://127.0.0.1:8050/labour?country=MDA"
+    panel = layout.sources_panel(snap.sources, snap.indicators, url)
     text = " ".join(_texts(panel))
     assert "All rights reserved" in text
     assert "Creative Commons Attribution-NonCommercial 3.0 Unported License" in text
-    assert "Abel, G.J. and Cohen, J.E. (2022)" in text
+    # The app's one citation (exports.citation), naming the page.
+    assert (f"Guy J. Abel and Joel E. Cohen. Bilateral international migration flow estimates "
+            f"by sex, 1990-2020 (closed demographic accounting, pseudo-Bayesian), vintage 2022. "
+            f"Migration & Development Indicators, {url} (accessed {date.today().isoformat()})."
+            ) in text
     assert "2015-12" in text and "CC-BY-4.0" in text
     assert "Youth unemployment" in text or "youth" in text.lower()
 
