@@ -42,9 +42,17 @@ def reasons(
     return found
 
 
+# A proxy in front may refuse answers whose headers pass a few KiB: the header names at most
+# this many countries, then how many more the JSON answer lists.
+HEADER_COUNTRIES = 40
+
+
 def header_value(found: list[dict[str, str]]) -> str:
-    """The reasons in ASCII for a response header: "MLI=no_base_year_value, JAM=no_data"."""
-    return ", ".join(f"{item['country_code']}={item['reason']}" for item in found)
+    """The reasons in ASCII for a response header: "MLI=no_base_year_value, JAM=no_data",
+    shortened to HEADER_COUNTRIES countries ("..., +12 more")."""
+    shown = [f"{item['country_code']}={item['reason']}" for item in found[:HEADER_COUNTRIES]]
+    more = len(found) - len(shown)
+    return ", ".join(shown + ([f"+{more} more"] if more else []))
 
 
 def _reason(published: pd.DataFrame, shown: pd.DataFrame, transform: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from api.gaps import HEADER_COUNTRIES
 from api.params import COUNTRY_GROUPS, FORMATS, MAX_COUNTRIES, MAX_YEAR, MIN_YEAR
 from exports import schema
 from query.transforms import TRANSFORMS
@@ -221,8 +222,9 @@ def _document(
                             "headers": {"X-Data-Notes": {
                                 "description": "Countries asked for that have no rows, each "
                                 "with its reason code (a key of `reason` in the JSON notes): "
-                                "MLI=no_base_year_value, JAM=no_data. Absent when every "
-                                "country has rows.",
+                                "MLI=no_base_year_value, JAM=no_data; after "
+                                f"{HEADER_COUNTRIES} countries, \"+N more\" (the JSON answer "
+                                "lists them all). Absent when every country has rows.",
                                 "schema": {"type": "string"}}},
                             "content": _file_content("#/components/schemas/DataResponse"),
                         },

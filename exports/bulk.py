@@ -17,7 +17,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from exports.metadata import sources_of_table
-from exports.schema import indicator_values, public_table
+from exports.schema import COLUMNS, indicator_values, public_table
 from exports.tables import csv_bytes
 from text import downloads as text
 
@@ -121,7 +121,8 @@ def readme(catalogue: pd.DataFrame, vintage: Mapping[str, object]) -> str:
     files += "\n  vintage.json             the vintage of each source"
     snapshot = str(vintage.get("snapshot", ""))
     return text.README.format(
-        app=text.APP_NAME, rule="=" * len(title), snapshot=snapshot, files=files
+        app=text.APP_NAME, rule="=" * len(title), snapshot=snapshot, files=files,
+        columns=", ".join(COLUMNS),
     )
 
 

@@ -93,6 +93,14 @@ def entry_of(code: str, indicator_meta: IndicatorMeta,
         return table_entry(code, sources)
 
 
+def entries_of(declared: Iterable[Mapping[str, object]], indicator_meta: IndicatorMeta,
+               sources: pd.DataFrame | None) -> list[dict[str, object]]:
+    """Entries for the sources a chart declares (charts.Chart.sources): a catalogue row becomes
+    its series' entry, a source named as a whole stays as it is."""
+    return [indicator_entry(str(item["code"]), indicator_meta, sources) if item.get("code")
+            else dict(item) for item in declared]
+
+
 def describe(rows: pd.DataFrame, indicator_meta: IndicatorMeta,
              sources: pd.DataFrame | None) -> list[dict[str, object]]:
     """The entry of each series in tidy rows, in order, with the unit the rows give."""

@@ -18,6 +18,7 @@ import charts
 import query
 from exports.citation import citation
 from exports.figure_data import NoDataError, chart_citation
+from exports.metadata import entries_of
 from figures.presentation import projector
 from ids import ChartId, Present
 from layouts.compare import country_options
@@ -40,11 +41,13 @@ def source_line(view: View, figure: go.Figure) -> str:
     """'Source: <citation>': the citation of the data the slide shows, the same text as its
     chart's "Copy citation" (exports.citation); a chart without data cites its sources."""
     url = absolute_url(view.url)
+    sources = query.get_snapshot().sources
     try:
         cited = chart_citation(figure.to_plotly_json(), url, indicator_meta=query.indicator_meta,
-                               sources=query.get_snapshot().sources)
+                               sources=sources)
     except NoDataError:
-        cited = citation(view.spec.sources(view.state), date.today(), url)
+        cited = citation(entries_of(view.spec.sources(view.state), query.indicator_meta,
+                                    sources), date.today(), url)
     return tdl.SLIDE_SOURCE.format(citation=cited)
 
 

@@ -333,3 +333,13 @@ def test_the_provenance_line_says_one_true_thing():
     line, cells = provenance_of("BX.TRF.PWKR.DT.GD.ZS", "pct_change")
     assert line.startswith("Annual % change") and "values it computes" in line
     assert not any("as published" in cell for cell in cells)
+
+
+def test_the_readme_documents_the_tidy_columns_in_the_same_words():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    rows = [line for line in readme.splitlines() if line.startswith("| `")
+            and line.split("`")[1] in text.TIDY_COLUMNS]
+    assert rows == [f"| `{name}` | {meaning} |" for name, meaning in text.TIDY_COLUMNS.items()]
+    assert text.TIDY_EXTRA_COLUMNS in readme

@@ -92,8 +92,8 @@ TABLE_DESCRIPTIONS = {
     "indicators": "Indicator catalogue: code, name, unit, definition, source, licence, vintage.",
     "countries": "Countries and aggregates: ISO3 code, name, UN M49 code, region, income group.",
     "indicator_values": (
-        "Indicator values in long form; a gap is a missing row; status: observed, estimate "
-        "or projection, as the source says."
+        "Indicator values as tidy rows, the columns of every download and of /api/v1/data; a "
+        "gap is a missing row; status: observed, estimate or projection, as the source says."
     ),
     "migrant_stock": "International migrant stock by origin, destination, year and sex.",
     "remittance_matrix": "Bilateral remittance estimates by sender and receiver, US$ million.",
@@ -130,6 +130,10 @@ Every table of the dashboard's data snapshot, as UTF-8 CSV files (comma-separate
 one header row, ISO3 country codes, empty cell = no value). catalogue.csv lists each
 file with its row count, columns, sources and each source's licence as the source
 states it. vintage.json gives the vintage of every source.
+
+indicator_values.csv has the columns of every download of the dashboard and of its
+API: {columns}. Every
+table joins on country_code (countries.csv) and indicator_code (indicators.csv).
 
 Files
 {files}
