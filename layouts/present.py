@@ -37,14 +37,14 @@ def ready_made_deck(vocab: Vocabulary) -> Deck:
     return read_shipped(t.READY_DECK_NAME, t.READY_DECK_TITLE, t.READY_DECK_SLIDES, vocab)
 
 
-def source_line(view: View, figure: go.Figure) -> str:
-    """'Source: <citation>': the citation of the data the slide shows, the same text as its
-    chart's "Copy citation" (exports.citation); a chart without data cites its sources."""
+def source_line(view: View, figure: dict[str, Any]) -> str:
+    """'Source: <citation>': the citation of the data the slide shows (`figure`, as JSON), the
+    same text as its chart's "Copy citation" (exports.citation); a chart without data cites
+    its sources."""
     url = absolute_url(view.url)
     sources = query.get_snapshot().sources
     try:
-        cited = chart_citation(figure.to_plotly_json(), url, indicator_meta=query.indicator_meta,
-                               sources=sources)
+        cited = chart_citation(figure, url, indicator_meta=query.indicator_meta, sources=sources)
     except NoDataError:
         cited = citation(entries_of(view.spec.sources(view.state), query.indicator_meta,
                                     sources), date.today(), url)
@@ -62,11 +62,12 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
         # A chart titled by its page's heading names itself on a slide (an empty chart
         # already says what is missing).
         figure = go.Figure(figure).update_layout(title={"text": view.title})
+    shown = projector(figure).to_plotly_json()
     return {
-        "figure": projector(figure).to_plotly_json(),
+        "figure": shown,
         "title": view.title if retitled or not slide.title else slide.title,
         "caption": "" if retitled else slide.caption,
-        "source": source_line(view, figure),
+        "source": source_line(view, shown),
         "view": view.url,
         "countries": list(view.countries),
         "counter": t.SLIDE_COUNTER.format(number=number, total=total),

@@ -20,7 +20,8 @@ TIDY_COLUMNS = {
     "unit": "What the value counts, after any transform: e.g. \"% of GDP\", \"current US$ per "
     "person\", \"index, 2010 = 100\".",
     "status": "observed, estimate (the source says a model made it) or projection (the source "
-    "places it in a projection), as the source says; empty where the source says neither.",
+    "places it in a projection), as the source says; empty where the data carry no status (a "
+    "snapshot table such as migrant_stock).",
 }
 TIDY_EXTRA_COLUMNS = (
     "Further columns, between year and value, name what else a value is broken down by "
