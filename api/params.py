@@ -110,6 +110,14 @@ def country_codes(
         member for code in codes for member in words.get(code, [code])))
 
 
+def country_words(args: MultiDict, name: str) -> list[str]:
+    """The codes and words of a `countries` parameter as written, normalised (codes upper-case,
+    words of COUNTRY_GROUPS lower-case), de-duplicated: for a link to the same request."""
+    raw = [part.strip() for value in args.getlist(name) for part in value.split(",")]
+    return list(dict.fromkeys(
+        part.lower() if part.lower() in COUNTRY_GROUPS else part.upper() for part in raw if part))
+
+
 def country_code(args: MultiDict, name: str, known: Collection[str]) -> str:
     code = required(args, name, "an ISO3 country code such as MDA.").upper()
     if code not in known:

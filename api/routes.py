@@ -7,6 +7,7 @@ import math
 import threading
 from collections.abc import Callable
 from datetime import date
+from urllib.parse import urlencode
 
 import pandas as pd
 from flask import Blueprint, Response, current_app, redirect, request
@@ -34,6 +35,7 @@ from query.transforms import TRANSFORMS
 from serving.errors import is_api_path
 from serving.etags import body_etag
 from serving.urls import absolute_url
+from state.compare import MAX_COUNTRIES as MAX_COMPARED
 from state.compare import CompareState, snapshot_vocabulary, to_query
 from text import downloads as text
 
@@ -248,7 +250,11 @@ def api_data() -> Response:
         code, [c for c in countries if c not in with_data], start=start, end=end,
         transform=transform, base=base, names=cached("country_names", _country_names),
         first_year=vocab.first_year, last_year=vocab.last_year)
-    view_url = compare_url(code, countries, start, end, transform, base)
+    if len(countries) <= MAX_COMPARED:
+        view_url = compare_url(code, countries, start, end, transform, base)
+    else:  # more than the comparison page shows: the link is this request itself
+        view_url = data_url(code, params.country_words(args, "countries"), start, end,
+                            transform, base, fmt)
     today = date.today()
     if fmt == "json":
         payload = {
@@ -321,6 +327,17 @@ def compare_url(
         base=base,
     )
     return absolute_url("/compare" + to_query(view))
+
+
+def data_url(code: str, countries: list[str], start: int | None, end: int | None,
+             transform: str, base: int | None, fmt: str) -> str:
+    """The link to this /api/v1/data request in its canonical form (countries as written,
+    e.g. "all"), on the configured public address."""
+    values = {"indicator": code, "countries": ",".join(countries), "start": start, "end": end,
+              "transform": None if transform == "none" else transform, "base": base,
+              "format": None if fmt == "json" else fmt}
+    query = urlencode({k: v for k, v in values.items() if v is not None}, safe=",")
+    return absolute_url(f"/api/v1/data?{query}")
 
 
 @blueprint.get("/api/v1/diaspora")

@@ -209,6 +209,10 @@ def test_countries_all_gives_every_country_in_one_call(live_server):
     # Every country without rows is named, with its reason.
     assert {n["country_code"] for n in payload["notes"]} == set(every) - set(rows["country_code"])
     assert payload["countries_without_data"] == [n["country_code"] for n in payload["notes"]]
+    # More countries than the comparison page shows: the citation links this request.
+    assert payload["citation"].endswith(
+        f"{live_server.url}/api/v1/data?indicator={REMITTANCES_PCT_GDP}&countries=all"
+        f"&start=2020&end=2022 (accessed {date.today().isoformat()}).")
     # The same rows as CSV, and the aggregates on request, in any case, with other codes.
     table = frame_from_csv(fetch(f"{base}&countries=all&format=csv").body)
     assert_same_numbers(table, rows)
