@@ -99,6 +99,8 @@ def test_every_format_from_the_comparison_chart(live_server, page):
     elapsed = time.monotonic() - started
     assert elapsed < 20, f"four downloads took {elapsed:.1f}s"
 
+    # The clipboard is the browser's, shared by pages: empty it, then wait for the copy.
+    page.evaluate("() => navigator.clipboard.writeText('')")
     page.locator(f"{toolbar} .chart-cite button").first.click()
     cited = wait_until(page, "() => navigator.clipboard.readText()")
     assert cited == fields[text.CITATION_LABEL]

@@ -89,6 +89,8 @@ def test_chart_csv_api_csv_and_zip_rows_of_one_view_agree(live_server, page):
     # One citation: the copy button, the chart's XLSX, the API and the slide of this view.
     page.goto(live_server.url + VIEW)
     wait_until(page, DRAWN)
+    # The clipboard is the browser's, shared by pages: empty it, then wait for the copy.
+    page.evaluate("() => navigator.clipboard.writeText('')")
     page.locator("#compare-panel-chart .chart-cite button").first.click()
     copied = wait_until(page, "() => navigator.clipboard.readText()")
     book = openpyxl.load_workbook(io.BytesIO(download(page, "XLSX")))
