@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 import app  # noqa: F401  (charts need a running Dash app for their asset URLs)
@@ -95,7 +96,7 @@ def _figures(component: object) -> dict[str, object]:
         return {k: v for c in component for k, v in _figures(c).items()}
     found = {}
     if getattr(component, "figure", None) is not None:
-        found[component.id] = component.figure
+        found[component.id] = go.Figure(component.figure)  # pages send figures as JSON
     children = getattr(component, "children", None)
     for child in children if isinstance(children, list) else [children]:
         if child is not None and not isinstance(child, str):
