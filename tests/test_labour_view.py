@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-import app  # noqa: F401  (charts need a running Dash app for their asset URLs)
+import app  # charts need a running Dash app for their asset URLs
 import query
 from figures import labour_annual_flows, labour_destinations, labour_emigration_rate
 from layouts import labour as layout
@@ -166,3 +166,23 @@ def test_labour_market_series_are_all_there_for_pilots():
         data = q.labour_market(code)
         assert set(data["indicator_code"]) == set(q.LABOUR_MARKET_SERIES), code
     assert pd.api.types.is_integer_dtype(q.labour_market("MDA")["year"])
+
+
+def test_a_cached_page_cites_the_address_and_day_it_is_drawn_for():
+    """Pages are cached by their view: the site's address and the access date they write into
+    citations are part of that key, so a page drawn for one address never shows another's."""
+    import json
+
+    from layouts import page_content
+    from pages import read_request
+
+    vocab = snapshot_vocabulary()
+    drawn = []
+    for origin in ("http://localhost", "http://127.0.0.1:8050"):
+        with app.server.test_request_context("/labour", base_url=origin):
+            page = page_content(read_request("/labour", "", vocab))
+        drawn.append(json.dumps(page, default=lambda c: c.to_plotly_json()))
+    today = date.today().isoformat()
+    assert "http://localhost/labour?country=MDA" in drawn[0]
+    assert "http://127.0.0.1:8050/labour?" in drawn[1] and "http://localhost/" not in drawn[1]
+    assert f"(accessed {today})" in drawn[0] and f"(accessed {today})" in drawn[1]
