@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
+from text.downloads import TIDY_EXTRA_COLUMNS as _EXTRA_COLUMNS
+
 EXAMPLES = (
     "/api/v1/indicators",
     "/api/v1/countries",
     "/api/v1/data?indicator=SM.POP.NETM&countries=MDA,BGD,JAM,MLI&start=2000&end=2024",
     "/api/v1/data?indicator=SM.POP.NETM&countries=MDA,BGD&format=csv",
+    "/api/v1/data?indicator=BX.TRF.PWKR.DT.GD.ZS&countries=all&start=2020&end=2024&format=csv",
+    "/api/v1/data?indicator=SM.POP.TOTL&countries=MDA,MLI&start=2000&base=1985",
     "/api/v1/data?indicator=SM.POP.NETM&countries=MDA&format=xlsx",
     "/api/v1/diaspora?origin=MDA&year=2024",
     "/api/v1/diaspora?origin=BGD&format=csv",
@@ -45,6 +49,7 @@ def docs_html(spec: dict[str, object]) -> str:
         "<h2 id='examples'>Examples</h2><ul>",
         *(f"<li><a href='{escape(url)}'><code>{escape(url)}</code></a></li>" for url in EXAMPLES),
         "</ul>",
+        *_tidy_rows(spec),
     ]
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():
@@ -77,8 +82,26 @@ def docs_html(spec: dict[str, object]) -> str:
     return "\n".join(parts)
 
 
+def _tidy_rows(spec: dict[str, object]) -> list[str]:
+    """The one tidy schema of every table of values, column by column (the DataRow schema)."""
+    row = spec["components"]["schemas"]["DataRow"]
+    return [
+        "<h2 id='tidy-rows'>Tidy rows: the columns of every table of values</h2>",
+        "<p>/api/v1/data, /api/v1/diaspora, the CSV and XLSX under every chart and "
+        "indicator_values.csv in the ZIP have these columns, in this order.</p>",
+        "<table><tr><th>column</th><th>meaning</th></tr>",
+        *(f"<tr><td><code>{escape(name)}</code></td>"
+          f"<td>{escape(str(column.get('description', '')))}</td></tr>"
+          for name, column in row["properties"].items()),
+        "</table>",
+        f"<p>{escape(_EXTRA_COLUMNS)}</p>",
+    ]
+
+
 def _values(schema: dict[str, object], spec: dict[str, object]) -> str:
     """What a parameter takes, in words: its values, or a pointer to where a long list is."""
+    if "anyOf" in schema:
+        return " or ".join(_values(option, spec) for option in schema["anyOf"])
     ref = schema.get("$ref")
     if isinstance(ref, str):
         schema = spec["components"]["schemas"][ref.rsplit("/", 1)[-1]]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from api.params import FORMATS, MAX_COUNTRIES, MAX_YEAR, MIN_YEAR
+from api.gaps import HEADER_COUNTRIES
+from api.params import COUNTRY_GROUPS, FORMATS, MAX_COUNTRIES, MAX_YEAR, MIN_YEAR
+from exports import schema
 from query.transforms import TRANSFORMS
+from text import downloads as text
 
 BULK_PATH = "/api/v1/bulk.zip"
 
@@ -59,7 +62,7 @@ def openapi_document() -> dict[str, object]:
         for operation in operations.values():
             ok = operation["responses"].get("200")
             if ok is not None:
-                ok["headers"] = _ETAG
+                ok["headers"] = {**_ETAG, **ok.get("headers", {})}
             for parameter in operation.get("parameters", []):
                 if not parameter.get("required"):
                     # `format=` is read as if the parameter were left out.
@@ -74,7 +77,7 @@ def _document(
     return {
         "openapi": "3.1.0",
         "info": {
-            "title": "Migration and Development Dashboard API",
+            "title": f"{text.APP_NAME} API",
             "version": "1.0.0",
             "description": (
                 "Read-only access to the dashboard's data snapshot: the indicator catalogue, "
@@ -84,7 +87,11 @@ def _document(
                 "(a method other than GET, HEAD or OPTIONS; the Allow header lists those), 409 "
                 "(a transform this snapshot does not offer for the indicator) or 413 (a request "
                 "body over the size limit). Answers carry an ETag: send it back in "
-                "If-None-Match to get 304 Not Modified while nothing changed."
+                "If-None-Match to get 304 Not Modified while nothing changed. Every table of "
+                "values (/api/v1/data, /api/v1/diaspora, a chart's CSV or XLSX and "
+                "indicator_values.csv in /api/v1/bulk.zip) has the same tidy columns: "
+                f"{', '.join(schema.COLUMNS)} (see the DataRow schema). "
+                + text.TIDY_EXTRA_COLUMNS
             ),
         },
         "servers": [{"url": "/"}],
@@ -130,13 +137,13 @@ def _document(
             "/api/v1/data": {
                 "get": {
                     "summary": "One indicator for some countries",
-                    "description": "Tidy rows (country_code, country_name, indicator_code, "
-                    "year, value, unit, status), one per country and year with a value; a year "
-                    "without a value is absent, never zero. status is observed, estimate (the "
-                    "source says a model made the value) or projection (the source places it "
-                    "in a projection, e.g. UN WPP 2024 from 2024 on). XLSX adds a metadata sheet "
-                    "(definition, unit, source, licence, vintage, transform, view URL, "
-                    "citation, date of export).",
+                    "description": "Tidy rows (" + ", ".join(schema.COLUMNS) + "), one per "
+                    "country and year with a value; a year without a value is absent, never "
+                    "zero. JSON adds the series' metadata, its citation and, for each country "
+                    "asked for that has no rows, the reason (notes); CSV and XLSX answers carry "
+                    "those reasons in the X-Data-Notes header, XLSX also in its metadata sheet "
+                    "(definition, unit, source, licence, vintage, provenance, citation, view "
+                    "URL, date of export).",
                     "operationId": "getData",
                     "parameters": [
                         {
@@ -152,12 +159,16 @@ def _document(
                             "in": "query",
                             "required": False,
                             "description": "Comma-separated ISO3 codes (countries or "
-                            f"aggregates), at most {MAX_COUNTRIES}. Default: the four pilot "
-                            "countries MDA, BGD, JAM, MLI.",
+                            f"aggregates), at most {MAX_COUNTRIES}; `all` stands for every "
+                            "country (not the aggregates), `aggregates` for every aggregate "
+                            "(regions, income groups, World), so countries=all gives one "
+                            "indicator for every country in one request. Default: the four "
+                            "pilot countries MDA, BGD, JAM, MLI.",
                             "style": "form",
                             "explode": False,
-                            "schema": {"type": "array", "items": _COUNTRY,
-                                       "maxItems": MAX_COUNTRIES},
+                            "schema": {"type": "array", "maxItems": MAX_COUNTRIES, "items": {
+                                "anyOf": [_COUNTRY, {"type": "string",
+                                                     "enum": list(COUNTRY_GROUPS)}]}},
                             "example": ["MDA", "BGD"],
                         },
                         {
@@ -199,7 +210,7 @@ def _document(
                             "value). Given without transform, "
                             "it selects transform=index; with another transform it is left "
                             "out. A country with no value in the base year gets no index "
-                            "values.",
+                            "values, and the answer's notes say so.",
                             "schema": {"type": "integer", "minimum": MIN_YEAR,
                                        "maximum": MAX_YEAR},
                         },
@@ -208,6 +219,13 @@ def _document(
                         "200": {
                             "description": "The rows, as JSON, CSV or XLSX (a download with "
                             "a file name built from the codes).",
+                            "headers": {"X-Data-Notes": {
+                                "description": "Countries asked for that have no rows, each "
+                                "with its reason code (a key of `reason` in the JSON notes): "
+                                "MLI=no_base_year_value, JAM=no_data; after "
+                                f"{HEADER_COUNTRIES} countries, \"+N more\" (the JSON answer "
+                                "lists them all). Absent when every country has rows.",
+                                "schema": {"type": "string"}}},
                             "content": _file_content("#/components/schemas/DataResponse"),
                         },
                         "400": _ERROR,
@@ -219,8 +237,10 @@ def _document(
                 "get": {
                     "summary": "Emigrants by destination",
                     "description": "International migrants born in the origin country, by "
-                    "country of destination, from UN DESA International Migrant Stock 2024. "
-                    "Sorted from the largest destination.",
+                    "country of destination, from UN DESA International Migrant Stock 2024, "
+                    "as tidy rows (country_code is the destination, origin_code the origin; "
+                    "indicator_code migrant_stock, unit persons). Sorted from the largest "
+                    "destination.",
                     "operationId": "getDiaspora",
                     "parameters": [
                         {
@@ -261,7 +281,9 @@ def _document(
                     "summary": "The whole data snapshot",
                     "description": "A ZIP of CSV files, one per snapshot table, with "
                     "catalogue.csv (each file's sources and licences), vintage.json and "
-                    "README.txt.",
+                    "README.txt. indicator_values.csv has the tidy columns of /api/v1/data "
+                    "(country names and units included); countries.csv and indicators.csv use "
+                    "the column names of /api/v1/countries and /api/v1/indicators.",
                     "operationId": "getBulk",
                     "responses": {
                         "200": {
@@ -348,15 +370,16 @@ def _document(
                 },
                 "Indicator": {
                     "type": "object",
-                    "required": ["code", "name", "unit", "source", "licence", "vintage"],
+                    "required": ["indicator_code", "name", "unit", "source", "licence",
+                                 "vintage"],
                     "properties": {
                         key: {"type": ["string", "null"]}
                         for key in (
-                            "code", "name", "short_name", "topic", "unit", "unit_short",
-                            "definition", "source", "source_id", "source_url", "licence",
-                            "vintage", "release", "formula", "transforms", "population_basis",
-                            "status_rule", "age_note", "age_detail", "vintage_kind",
-                            "vintage_note",
+                            "indicator_code", "name", "short_name", "topic", "unit",
+                            "unit_short", "definition", "source", "source_id", "publisher",
+                            "dataset", "source_url", "licence", "vintage", "release", "formula",
+                            "transforms", "population_basis", "status_rule", "age_note",
+                            "age_detail", "vintage_kind", "vintage_note",
                         )
                     } | {"last_year": {"type": ["integer", "null"]}},
                 },
@@ -373,14 +396,15 @@ def _document(
                 },
                 "Country": {
                     "type": "object",
+                    "required": ["country_code", "country_name", "is_pilot", "is_aggregate"],
                     "properties": {
                         "country_code": {"type": "string"},
-                        "name": {"type": "string"},
+                        "country_name": {"type": "string"},
                         "m49": {"type": ["integer", "null"]},
                         "region": {"type": ["string", "null"]},
                         "income_group": {"type": ["string", "null"]},
-                        "pilot": {"type": "boolean"},
-                        "aggregate": {"type": "boolean"},
+                        "is_pilot": {"type": "boolean"},
+                        "is_aggregate": {"type": "boolean"},
                         "classification_release": {"type": ["string", "null"]},
                     },
                 },
@@ -394,17 +418,19 @@ def _document(
                         },
                     },
                 },
-                "DataRow": {
+                "DataRow": _data_row(),
+                "DiasporaRow": _data_row(origin_code={
+                    "type": "string",
+                    "description": "ISO3 code of the country of origin."},
+                    sex={"type": "string", "enum": ["total", "male", "female"],
+                         "description": "total, male or female."}),
+                "Note": {
                     "type": "object",
+                    "required": ["country_code", "reason", "message"],
                     "properties": {
                         "country_code": {"type": "string"},
-                        "country_name": {"type": "string"},
-                        "indicator_code": {"type": "string"},
-                        "year": {"type": "integer"},
-                        "value": {"type": ["number", "null"]},
-                        "unit": {"type": "string"},
-                        "status": {"type": "string",
-                                   "enum": ["observed", "estimate", "projection"]},
+                        "reason": {"type": "string", "enum": list(text.NO_DATA_REASONS)},
+                        "message": {"type": "string"},
                     },
                 },
                 "DataResponse": {
@@ -415,8 +441,12 @@ def _document(
                         "vintage": {"type": ["string", "null"]},
                         "snapshot": {"type": ["string", "null"]},
                         "query": {"type": "object"},
+                        "citation": {"type": "string"},
                         "countries_without_data": {
                             "type": "array", "items": {"type": "string"}
+                        },
+                        "notes": {
+                            "type": "array", "items": {"$ref": "#/components/schemas/Note"}
                         },
                         "data": {
                             "type": "array",
@@ -433,20 +463,12 @@ def _document(
                         "source": {"type": "string"},
                         "licence": {"type": "string"},
                         "vintage": {"type": "string"},
+                        "citation": {"type": "string"},
                         "total": {"type": "number"},
-                        "metadata": {"type": "object"},
+                        "metadata": {"$ref": "#/components/schemas/Indicator"},
                         "data": {
                             "type": "array",
-                            "items": {
-                                "type": "object",
-                                "properties": {
-                                    "destination_code": {"type": "string"},
-                                    "destination_name": {"type": ["string", "null"]},
-                                    "year": {"type": "integer"},
-                                    "sex": {"type": "string"},
-                                    "emigrants": {"type": "number"},
-                                },
-                            },
+                            "items": {"$ref": "#/components/schemas/DiasporaRow"},
                         },
                     },
                 },
@@ -462,3 +484,23 @@ def _document(
             },
         },
     }
+
+
+def _data_row(**extra: dict[str, object]) -> dict[str, object]:
+    """The tidy row (exports.schema), each column described in the words of the README."""
+    types: dict[str, dict[str, object]] = {
+        "country_code": {"type": "string"},
+        "country_name": {"type": ["string", "null"]},
+        "indicator_code": {"type": "string"},
+        "year": {"type": "integer"},
+        "value": {"type": "number"},
+        "unit": {"type": "string"},
+        "status": {"type": ["string", "null"],
+                   "enum": ["observed", "estimate", "projection", None]},
+    }
+    properties = {name: {**types[name], "description": text.TIDY_COLUMNS[name]}
+                  for name in schema.LEADING}
+    properties.update(extra)
+    properties.update({name: {**types[name], "description": text.TIDY_COLUMNS[name]}
+                       for name in schema.TRAILING})
+    return {"type": "object", "required": list(schema.COLUMNS), "properties": properties}

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from werkzeug.datastructures import MultiDict
 
 from api.errors import ApiError
 
 FORMATS = ("json", "csv", "xlsx")
-MAX_COUNTRIES = 60
+MAX_COUNTRIES = 60  # codes written out; the keywords below name more at once
+# Words that stand for many codes in `countries=`: every country, every aggregate.
+COUNTRY_GROUPS = ("all", "aggregates")
 MIN_YEAR, MAX_YEAR = 1800, 2100
 
 
@@ -80,25 +82,40 @@ def year_range(args: MultiDict) -> tuple[int | None, int | None]:
 
 
 def country_codes(
-    args: MultiDict, name: str, known: Collection[str], default: list[str]
+    args: MultiDict, name: str, known: Collection[str], default: list[str],
+    groups: Mapping[str, list[str]] | None = None,
 ) -> list[str]:
-    """Comma-separated ISO3 codes (the parameter may repeat), upper-cased, de-duplicated."""
+    """Comma-separated ISO3 codes (the parameter may repeat), upper-cased, de-duplicated; a
+    word of `groups` (e.g. "all") stands for its codes, in the place it is written."""
     raw = [part.strip().upper() for value in args.getlist(name) for part in value.split(",")]
     codes = list(dict.fromkeys(code for code in raw if code))
     if not codes:
         return default
     if len(codes) > MAX_COUNTRIES:
         raise ApiError(
-            f"Too many countries ({len(codes)}); at most {MAX_COUNTRIES} per request. "
-            "The full data set is at /api/v1/bulk.zip."
+            f"Too many countries ({len(codes)}); at most {MAX_COUNTRIES} codes per request. "
+            "countries=all gives every country at once; the full data set is at "
+            "/api/v1/bulk.zip."
         )
-    unknown = [code for code in codes if code not in known]
+    words = {word.upper(): members for word, members in (groups or {}).items()}
+    unknown = [code for code in codes if code not in known and code not in words]
     if unknown:
+        allowed = f" or {' / '.join(groups)}" if groups else ""
         raise ApiError(
             f"Unknown country code(s): {', '.join(show(code) for code in unknown[:10])}. "
-            "Use ISO3 codes such as MDA, BGD, JAM, MLI; the list is at /api/v1/countries."
+            f"Use ISO3 codes such as MDA, BGD, JAM, MLI{allowed}; the list is at "
+            "/api/v1/countries."
         )
-    return codes
+    return list(dict.fromkeys(
+        member for code in codes for member in words.get(code, [code])))
+
+
+def country_words(args: MultiDict, name: str) -> list[str]:
+    """The codes and words of a `countries` parameter as written, normalised (codes upper-case,
+    words of COUNTRY_GROUPS lower-case), de-duplicated: for a link to the same request."""
+    raw = [part.strip() for value in args.getlist(name) for part in value.split(",")]
+    return list(dict.fromkeys(
+        part.lower() if part.lower() in COUNTRY_GROUPS else part.upper() for part in raw if part))
 
 
 def country_code(args: MultiDict, name: str, known: Collection[str]) -> str:

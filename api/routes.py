@@ -7,33 +7,36 @@ import math
 import threading
 from collections.abc import Callable
 from datetime import date
+from urllib.parse import urlencode
 
 import pandas as pd
 from flask import Blueprint, Response, current_app, redirect, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import RequestRedirect
 
-from api import params
+from api import gaps, params
 from api.docs_page import docs_html
 from api.errors import ApiError, error_response, register_error_handlers
 from api.openapi import BULK_PATH, openapi_document
 from exports import (
     ExportContext,
+    citation,
     content_disposition,
     csv_bytes,
     json_records,
     safe_filename,
+    schema,
     snapshot_zip,
     xlsx_bytes,
 )
-from exports.bulk import sources_of_table
+from exports.metadata import CHART_TABLE, indicator_entry, table_entry, with_transform
 from query import SnapshotError, allowed_transforms, get_snapshot, indicator_meta, series
 from query.transforms import TRANSFORMS
 from serving.errors import is_api_path
 from serving.etags import body_etag
 from serving.urls import absolute_url
+from state.compare import MAX_COUNTRIES as MAX_COMPARED
 from state.compare import CompareState, snapshot_vocabulary, to_query
-from text import compare as compare_text
 from text import downloads as text
 
 blueprint = Blueprint("api", __name__)
@@ -42,10 +45,19 @@ register_error_handlers(blueprint)
 DATA_PARAMS = ("indicator", "countries", "start", "end", "format", "transform", "base")
 DIASPORA_PARAMS = ("origin", "year", "sex", "format")
 SEXES = ("total", "male", "female")
-DATA_COLUMNS = [
-    "country_code", "country_name", "indicator_code", "year", "value", "unit", "status",
-]
-DIASPORA_COLUMNS = ["destination_code", "destination_name", "year", "sex", "emigrants"]
+DATA_COLUMNS = schema.columns()
+# Emigrants by destination: the tidy rows of the profile's destinations chart.
+DIASPORA_EXTRA = ("origin_code", "sex")
+DIASPORA_TABLE = "migrant_stock"
+NOTES_HEADER = "X-Data-Notes"
+# What an answer says about a series: the catalogue's fields (public names) with the publisher
+# and data set the citation names.
+INDICATOR_KEYS = (
+    "indicator_code", "name", "short_name", "topic", "unit", "unit_short", "definition",
+    "source", "source_id", "publisher", "dataset", "source_url", "licence", "vintage", "release",
+    "formula", "transforms", "population_basis", "status_rule", "last_year", "age_note",
+    "age_detail", "vintage_kind", "vintage_note",
+)
 MEDIA_TYPES = {
     "json": "application/json",
     "csv": "text/csv; charset=utf-8",
@@ -90,24 +102,19 @@ def _plain(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _meta(code: str) -> dict[str, object]:
-    return {key: _plain(value) for key, value in dict(indicator_meta(code)).items()}
+def _records(name: str, frame: pd.DataFrame) -> list[dict[str, object]]:
+    """A snapshot table's rows with public column names and JSON-safe values."""
+    return [{key: _plain(value) for key, value in row.items()}
+            for row in schema.public_table(name, frame).to_dict(orient="records")]
 
 
 def _catalogue(snap: object) -> dict[str, object]:
-    indicators = [
-        {key: _plain(value) for key, value in row.items()}
-        for row in snap.indicators.to_dict(orient="records")
-    ]
+    indicators = _records("indicators", snap.indicators)
     return {"vintage": _vintage(snap), "count": len(indicators), "indicators": indicators}
 
 
 def _countries(snap: object) -> dict[str, object]:
-    frame = snap.countries
-    countries = [
-        {key: _plain(value) for key, value in row.items()}
-        for row in frame.to_dict(orient="records")
-    ]
+    countries = _records("countries", snap.countries)
     return {"count": len(countries), "countries": countries}
 
 
@@ -122,6 +129,15 @@ def _known_countries(snap: object) -> frozenset[str]:
 def _pilots(snap: object) -> list[str]:
     frame = snap.countries
     return frame.loc[frame["pilot"].astype(bool), "country_code"].tolist()
+
+
+def _country_groups(snap: object) -> dict[str, list[str]]:
+    """What `countries=all` and `countries=aggregates` stand for, in the order of
+    /api/v1/countries."""
+    frame = snap.countries
+    aggregate = frame["aggregate"].astype(bool)
+    return {"all": frame.loc[~aggregate, "country_code"].tolist(),
+            "aggregates": frame.loc[aggregate, "country_code"].tolist()}
 
 
 def _stock_years(snap: object) -> list[int]:
@@ -198,7 +214,8 @@ def api_data() -> Response:
             "The indicator codes are listed at /api/v1/indicators."
         )
     countries = params.country_codes(
-        args, "countries", cached("known_countries", _known_countries), cached("pilots", _pilots)
+        args, "countries", cached("known_countries", _known_countries), cached("pilots", _pilots),
+        cached("country_groups", _country_groups),
     )
     start, end = params.year_range(args)
     fmt = params.choice(args, "format", params.FORMATS, "json")
@@ -223,33 +240,35 @@ def api_data() -> Response:
     else:
         base = None
 
-    meta = _meta(code)
-    unit = transformed_unit(meta, transform, base)
+    described = with_transform(indicator_entry(code, indicator_meta, snap.sources),
+                               transform, base)
     frame = series(code, countries, start=start, end=end, transform=transform, base=base)
-    rows = pd.DataFrame(
-        {
-            "country_code": frame["country_code"],
-            "country_name": frame["country_name"],
-            "indicator_code": code,
-            "year": frame["year"],
-            "value": frame["value"],
-            "unit": unit,
-            "status": frame["status"],
-        },
-        columns=DATA_COLUMNS,
-    )
-    described = {**meta, "unit": unit}
+    rows = schema.tidy(frame.assign(indicator_code=code, unit=described["unit"]))
+    with_data = set(rows["country_code"])
+    vocab = snapshot_vocabulary()
+    notes = gaps.reasons(
+        code, [c for c in countries if c not in with_data], start=start, end=end,
+        transform=transform, base=base, names=cached("country_names", _country_names),
+        first_year=vocab.first_year, last_year=vocab.last_year)
+    if len(countries) <= MAX_COMPARED:
+        view_url = compare_url(code, countries, start, end, transform, base)
+    else:  # more than the comparison page shows: the link is this request itself
+        view_url = data_url(code, params.country_words(args, "countries"), start, end,
+                            transform, base, fmt)
+    today = date.today()
     if fmt == "json":
-        with_data = set(rows["country_code"].tolist())
         payload = {
-            "indicator": described,
-            "vintage": meta.get("vintage"),
+            "indicator": {key: value for key, value in described.items()
+                          if key in INDICATOR_KEYS},
+            "vintage": described.get("vintage"),
             "snapshot": _vintage(snap).get("snapshot"),
             "query": {
                 "indicator": code, "countries": countries, "start": start, "end": end,
                 "transform": transform, "base": base,
             },
-            "countries_without_data": [c for c in countries if c not in with_data],
+            "citation": citation([described], today, view_url),
+            "countries_without_data": [item["country_code"] for item in notes],
+            "notes": notes,
             "data": json_records(rows),
         }
         return _json_response(_json_bytes(payload))
@@ -263,16 +282,21 @@ def api_data() -> Response:
         extension=fmt,
     )
     if fmt == "csv":
-        return _file_response(csv_bytes(rows), fmt, filename)
-    context = ExportContext(
-        app_url=absolute_url("/"),
-        view_url=compare_url(code, countries, start, end, transform, base),
-        transform=transform,
-        base=base,
-        snapshot=str(_vintage(snap).get("snapshot", "")),
-        exported_on=date.today(),
-    )
-    return _file_response(xlsx_bytes(rows, [described], context), fmt, filename)
+        response = _file_response(csv_bytes(rows), fmt, filename)
+    else:
+        context = ExportContext(
+            app_url=absolute_url("/"),
+            view_url=view_url,
+            transform=transform,
+            base=base,
+            snapshot=str(_vintage(snap).get("snapshot", "")),
+            exported_on=today,
+            notes=tuple(item["message"] for item in notes),
+        )
+        response = _file_response(xlsx_bytes(rows, [described], context), fmt, filename)
+    if notes:
+        response.headers[NOTES_HEADER] = gaps.header_value(notes)
+    return response
 
 
 def common_first_year(code: str, countries: list[str]) -> int:
@@ -291,7 +315,8 @@ def compare_url(
     base: int | None,
 ) -> str:
     """The link to the comparison page showing the same view, in the page's own canonical URL
-    form, on the configured public address (never the request's Host)."""
+    form, on the configured public address (never the request's Host). Cited, so the same
+    view cited from its chart gives the same text."""
     vocab = snapshot_vocabulary()
     view = CompareState(
         indicator=code,
@@ -302,6 +327,17 @@ def compare_url(
         base=base,
     )
     return absolute_url("/compare" + to_query(view))
+
+
+def data_url(code: str, countries: list[str], start: int | None, end: int | None,
+             transform: str, base: int | None, fmt: str) -> str:
+    """The link to this /api/v1/data request in its canonical form (countries as written,
+    e.g. "all"), on the configured public address."""
+    values = {"indicator": code, "countries": ",".join(countries), "start": start, "end": end,
+              "transform": None if transform == "none" else transform, "base": base,
+              "format": None if fmt == "json" else fmt}
+    query = urlencode({k: v for k, v in values.items() if v is not None}, safe=",")
+    return absolute_url(f"/api/v1/data?{query}")
 
 
 @blueprint.get("/api/v1/diaspora")
@@ -325,36 +361,38 @@ def api_diaspora() -> Response:
     mask = (stock["origin_code"] == origin) & (stock["year"] == chosen) & (stock["sex"] == sex)
     found = stock.loc[mask].sort_values(["value", "destination_code"], ascending=[False, True])
     names = cached("country_names", _country_names)
-    rows = pd.DataFrame(
-        {
-            "destination_code": found["destination_code"],
-            "destination_name": found["destination_code"].map(names),
-            "year": found["year"],
-            "sex": found["sex"],
-            "emigrants": found["value"],
-        },
-        columns=DIASPORA_COLUMNS,
-    )
-    source = (sources_of_table("migrant_stock", snap.sources) or [{}])[0]
+    rows = schema.tidy(pd.DataFrame({
+        "country_code": found["destination_code"],
+        "country_name": found["destination_code"].map(names),
+        "indicator_code": DIASPORA_TABLE,
+        "year": found["year"],
+        "origin_code": origin,
+        "sex": found["sex"],
+        "value": found["value"],
+        "unit": text.DIASPORA_UNIT,
+    }), DIASPORA_EXTRA)
+    # Rows of the source's table as published, described as a series of their own.
+    source = {key: value for key, value in table_entry(DIASPORA_TABLE, snap.sources).items()
+              if key != CHART_TABLE}
     meta = {
-        "code": "migrant_stock",
+        **source,
         "name": text.DIASPORA_NAME.format(origin=names.get(origin, origin), year=chosen, sex=sex),
         "definition": text.DIASPORA_DEFINITION,
         "unit": text.DIASPORA_UNIT,
-        "source": source.get("name", ""),
-        "source_url": source.get("url", ""),
-        "licence": source.get("licence", ""),
-        "vintage": source.get("vintage", ""),
     }
+    query = f"origin={origin}&year={chosen}&sex={sex}&format={fmt}"
+    view_url = absolute_url(f"/api/v1/diaspora?{query}")
+    today = date.today()
     if fmt == "json":
         payload = {
-            "origin": {"country_code": origin, "name": names.get(origin, origin)},
+            "origin": {"country_code": origin, "country_name": names.get(origin, origin)},
             "year": chosen,
             "sex": sex,
-            "metadata": meta,
+            "metadata": {key: value for key, value in meta.items() if key in INDICATOR_KEYS},
             "source": meta["source"],
             "licence": meta["licence"],
             "vintage": meta["vintage"],
+            "citation": citation([meta], today, view_url),
             "total": float(found["value"].sum()),
             "data": json_records(rows),
         }
@@ -362,12 +400,11 @@ def api_diaspora() -> Response:
     filename = safe_filename("diaspora", origin, str(chosen), sex, extension=fmt)
     if fmt == "csv":
         return _file_response(csv_bytes(rows), fmt, filename)
-    query = f"origin={origin}&year={chosen}&sex={sex}&format={fmt}"
     context = ExportContext(
         app_url=absolute_url("/"),
-        view_url=absolute_url(f"/api/v1/diaspora?{query}"),
+        view_url=view_url,
         snapshot=str(_vintage(snap).get("snapshot", "")),
-        exported_on=date.today(),
+        exported_on=today,
     )
     return _file_response(xlsx_bytes(rows, [meta], context), fmt, filename)
 
@@ -438,10 +475,3 @@ def api_routing_errors() -> Response | None:
         response.headers["Allow"] = ", ".join(ALLOWED_METHODS)
         return response
     return None
-
-
-def transformed_unit(meta: dict[str, object], transform: str, base: int | None) -> str:
-    """The unit of the values after a transform, worded as the comparison page words it."""
-    unit = str(meta.get("unit") or "")
-    template = compare_text.TRANSFORM_UNITS.get(transform)
-    return template.format(unit=unit, base=base) if template else unit

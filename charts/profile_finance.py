@@ -23,7 +23,8 @@ SERIES = (REMITTANCES, ODA, FDI)
 
 
 def process_data(state: ProfileState) -> pd.DataFrame:
-    """One row per series and year with a value: series, series_name, year, value, label."""
+    """One row per series and year with a value: series, series_name, year, value, status,
+    label."""
     transform = "pct_gdp" if state.measure == "pct_gdp" else "none"
     unit, decimals = ("%", 1) if state.measure == "pct_gdp" else ("US$", 0)
     parts = []
@@ -32,7 +33,7 @@ def process_data(state: ProfileState) -> pd.DataFrame:
         df = df[df["value"].notna()]
         parts.append(pd.DataFrame({
             "series": indicator, "series_name": t.FINANCE_SERIES[indicator],
-            "year": df["year"], "value": df["value"],
+            "year": df["year"], "value": df["value"], "status": df["status"],
             "label": [format_value(v, unit, decimals) for v in df["value"]],
         }))
     return pd.concat(parts, ignore_index=True)

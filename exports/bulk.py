@@ -1,4 +1,9 @@
-"""The bulk download: every snapshot table as CSV, a catalogue of the files and a README."""
+"""The bulk download: every snapshot table as CSV, a catalogue of the files and a README.
+
+Tables are written with public column names (exports.schema), and indicator_values.csv in the
+one tidy schema, with each country's name and each series' unit: the rows of a view read the
+same here as in a chart's CSV and in /api/v1/data.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from exports.metadata import sources_of_table
+from exports.schema import COLUMNS, indicator_values, public_table
 from exports.tables import csv_bytes
 from text import downloads as text
 
 # Snapshot tables whose Snapshot attribute differs from the table name.
 ATTRIBUTE_OF_TABLE = {"indicator_values": "values"}
-
-SOURCE_FIELDS = ("name", "licence", "vintage", "url", "citation")
 
 _lock = threading.Lock()
 _cache: dict[int, tuple[object, bytes]] = {}
@@ -50,8 +55,19 @@ def snapshot_tables(snapshot: object) -> dict[str, pd.DataFrame]:
     return tables
 
 
+def public_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Snapshot tables as the ZIP writes them: public column names, indicator values tidy."""
+    public = {name: public_table(name, frame) for name, frame in tables.items()}
+    if "indicator_values" in tables:
+        public["indicator_values"] = indicator_values(
+            tables["indicator_values"], tables.get("countries"), tables.get("indicators"))
+    return public
+
+
 def build_zip(tables: Mapping[str, pd.DataFrame], vintage: Mapping[str, object]) -> bytes:
-    """A deterministic ZIP: <table>.csv for each table, catalogue.csv, vintage.json, README.txt."""
+    """A deterministic ZIP: <table>.csv for each table (public_tables), catalogue.csv,
+    vintage.json, README.txt."""
+    tables = public_tables(tables)
     stamp = _zip_timestamp(str(vintage.get("snapshot", "")))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -105,23 +121,9 @@ def readme(catalogue: pd.DataFrame, vintage: Mapping[str, object]) -> str:
     files += "\n  vintage.json             the vintage of each source"
     snapshot = str(vintage.get("snapshot", ""))
     return text.README.format(
-        app=text.APP_NAME, rule="=" * len(title), snapshot=snapshot, files=files
+        app=text.APP_NAME, rule="=" * len(title), snapshot=snapshot, files=files,
+        columns=", ".join(COLUMNS),
     )
-
-
-def sources_of_table(table: str, sources: pd.DataFrame | None) -> list[dict[str, str]]:
-    """Sources whose `tables` field names this table (comma- or semicolon-separated)."""
-    if sources is None or sources.empty or "tables" not in sources.columns:
-        return []
-    found = []
-    for src in sources.to_dict(orient="records"):
-        names = {
-            part.strip().removesuffix(".parquet")
-            for part in re.split(r"[,;\s]+", str(src.get("tables") or ""))
-        }
-        if table in names:
-            found.append({key: str(src.get(key) or "") for key in SOURCE_FIELDS})
-    return found
 
 
 def _vintage_of(snapshot: object) -> dict[str, object]:

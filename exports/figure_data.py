@@ -3,13 +3,15 @@ caption and file name.
 
 The rows come from each data trace's `meta["export"]` (figures/theme.trace_meta) and the values
 the trace draws, so a download holds exactly what the chart shows, whichever builder drew it.
+They are written in the one tidy schema (exports.schema); the unit of a catalogue series is
+the catalogue's, after the chart's transform, as /api/v1/data gives it.
 """
 
 from __future__ import annotations
 
 import base64
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -17,15 +19,14 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from exports.bulk import sources_of_table
-from exports.citation import citation
+from exports import schema
+from exports.citation import citation, source_line
 from exports.context import ExportContext
+from exports.metadata import IndicatorMeta, describe
 from exports.safety import safe_filename
 from exports.tables import csv_bytes, xlsx_bytes
-from text import downloads as text
 
-COLUMNS = ["country_code", "country_name", "indicator_code", "year", "value", "unit"]
-TRAILING = ("status",)
+COLUMNS = list(schema.COLUMNS)
 AXES = ("x", "y", "z")
 HIDDEN = (False, "legendonly")
 MAX_PLACES_IN_NAME = 8
@@ -41,9 +42,12 @@ class ChartFile:
     filename: str
 
 
-def tidy_frame(figure: Mapping[str, object] | None) -> pd.DataFrame:
+def tidy_frame(figure: Mapping[str, object] | None,
+               indicator_meta: IndicatorMeta | None = None) -> pd.DataFrame:
     """One row per country, year (and extra column) of every data trace shown, in the chart's
-    order: country_code, country_name, indicator_code, year, [extra columns], value, unit."""
+    order, in the tidy schema: country_code, country_name, indicator_code, year, [extra
+    columns], value, unit, status. With `indicator_meta`, a catalogue series' unit is the
+    catalogue's after the trace's transform (else the unit the trace names)."""
     rows: list[dict] = []
     extras: list[str] = []
     for trace in (figure or {}).get("data") or []:
@@ -54,18 +58,32 @@ def tidy_frame(figure: Mapping[str, object] | None) -> pd.DataFrame:
         for name in export.get("extra") or {}:
             if name not in extras:
                 extras.append(name)
-        rows.extend(trace_rows(trace, export))
+        rows.extend(trace_rows(trace, export, export_unit(export, indicator_meta)))
     if not rows:
         raise NoDataError("no data trace")
-    # Whether a value is observed, estimated or projected closes every row, as in the API.
-    trailing = [name for name in TRAILING if name in extras]
-    columns = [*COLUMNS[:4], *[e for e in extras if e not in trailing], *COLUMNS[4:], *trailing]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=list(dict.fromkeys([*schema.LEADING, *extras,
+                                                           *schema.TRAILING])))
     frame["year"] = frame["year"].astype("Int64")
-    return frame  # in the chart's own order: legend order, then each trace's points
+    # In the chart's own order: legend order, then each trace's points.
+    return schema.tidy(frame, extras)
 
 
-def trace_rows(trace: Mapping[str, object], export: Mapping[str, object]) -> list[dict]:
+def export_unit(export: Mapping[str, object], indicator_meta: IndicatorMeta | None) -> str:
+    """The unit of a trace's values: a catalogue series' unit after the trace's transform,
+    else (a snapshot table, or no catalogue at hand) the unit the trace names."""
+    if indicator_meta is not None:
+        try:
+            meta = indicator_meta(str(export.get("indicator_code")))
+        except (KeyError, ValueError):
+            pass
+        else:
+            return schema.series_unit(meta, str(export.get("transform") or "none"),
+                                      export.get("base"))  # type: ignore[arg-type]
+    return str(export.get("unit") or "")
+
+
+def trace_rows(trace: Mapping[str, object], export: Mapping[str, object],
+               unit: str) -> list[dict]:
     value_source = export.get("value", "y")
     if isinstance(value_source, str):
         values = decode_array(trace_property(trace, value_source))
@@ -91,7 +109,7 @@ def trace_rows(trace: Mapping[str, object], export: Mapping[str, object]) -> lis
             "indicator_code": export.get("indicator_code"), "year": years[i],
         }
         row.update({name: column[i] for name, column in extra.items()})
-        row.update({"value": number, "unit": export.get("unit") or ""})
+        row.update({"value": number, "unit": unit})
         rows.append(row)
     return rows
 
@@ -154,33 +172,7 @@ def transform_of(figure: Mapping[str, object]) -> tuple[str, int | None]:
     return "none", None
 
 
-# ---- what the rows describe -------------------------------------------------------------------
-
-def describe(
-    rows: pd.DataFrame, indicator_meta: Callable[[str], Mapping[str, object]],
-    sources: pd.DataFrame | None,
-) -> list[dict[str, object]]:
-    """Metadata of each indicator in the rows, with the unit as shown: from the catalogue, or,
-    for a snapshot table (e.g. migrant_stock), from the sources that feed it."""
-    described = []
-    for code, unit in rows[["indicator_code", "unit"]].drop_duplicates(
-            "indicator_code").itertuples(index=False):
-        try:
-            meta = dict(indicator_meta(code))
-        except (KeyError, ValueError):
-            feeding = sources_of_table(str(code), sources)
-            meta = {
-                "code": code,
-                "name": text.TABLE_DESCRIPTIONS.get(str(code), str(code)),
-                "definition": text.TABLE_DESCRIPTIONS.get(str(code), ""),
-                "source": "; ".join(s["name"] for s in feeding),
-                "source_url": "; ".join(s["url"] for s in feeding),
-                "licence": "; ".join(s["licence"] for s in feeding),
-                "vintage": "; ".join(s["vintage"] for s in feeding),
-            }
-        described.append({**meta, "code": code, "unit": unit or meta.get("unit")})
-    return described
-
+# ---- names and files ---------------------------------------------------------------------------
 
 def file_stem_parts(rows: pd.DataFrame, transform: str, base: int | None) -> list[str]:
     """Codes only: indicators, countries (or their count), years, transform."""
@@ -203,15 +195,13 @@ def app_root(view_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else "/"
 
 
-# ---- the files ----------------------------------------------------------------------------------
-
 def chart_file(
     figure: Mapping[str, object], fmt: str, view_url: str, *,
-    indicator_meta: Callable[[str], Mapping[str, object]], sources: pd.DataFrame | None,
+    indicator_meta: IndicatorMeta, sources: pd.DataFrame | None,
     snapshot: str = "", today: date | None = None,
 ) -> ChartFile:
     """The CSV or XLSX of a chart (raises NoDataError for a chart without data)."""
-    rows = tidy_frame(figure)
+    rows = tidy_frame(figure, indicator_meta)
     transform, base = transform_of(figure)
     filename = safe_filename(*file_stem_parts(rows, transform, base), extension=fmt)
     if fmt == "csv":
@@ -225,29 +215,22 @@ def chart_file(
 
 def chart_citation(
     figure: Mapping[str, object], view_url: str, *,
-    indicator_meta: Callable[[str], Mapping[str, object]], sources: pd.DataFrame | None,
-    today: date | None = None,
+    indicator_meta: IndicatorMeta, sources: pd.DataFrame | None, today: date | None = None,
 ) -> str:
-    """One citation per indicator shown: source, vintage, name, access date, view URL."""
-    rows = tidy_frame(figure)
-    return text.CITATION_SEPARATOR.join(
-        citation(meta, today or date.today(), view_url)
-        for meta in describe(rows, indicator_meta, sources))
+    """The citation of the data a chart shows (exports.citation), for the view at `view_url`:
+    the same text as the chart's XLSX and its slide."""
+    rows = tidy_frame(figure, indicator_meta)
+    return citation(describe(rows, indicator_meta, sources), today or date.today(), view_url)
 
 
 def image_request(
     figure: Mapping[str, object], fmt: str, *,
-    indicator_meta: Callable[[str], Mapping[str, object]], sources: pd.DataFrame | None,
+    indicator_meta: IndicatorMeta, sources: pd.DataFrame | None,
 ) -> dict[str, str]:
     """What the browser needs to export the chart as an image: file name (without extension)
     and the source line printed under the title."""
-    rows = tidy_frame(figure)
+    rows = tidy_frame(figure, indicator_meta)
     transform, base = transform_of(figure)
     stem = safe_filename(*file_stem_parts(rows, transform, base), extension=fmt)
-    entries = list(dict.fromkeys(
-        text.IMAGE_SOURCE_ENTRY.format(source=m.get("source") or "",
-                                       vintage=m.get("vintage") or "",
-                                       licence=m.get("licence") or "")
-        for m in describe(rows, indicator_meta, sources)))
     return {"format": fmt, "filename": stem.rsplit(".", 1)[0],
-            "caption": text.IMAGE_SOURCE.format(sources="; ".join(entries))}
+            "caption": source_line(describe(rows, indicator_meta, sources))}

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from exports.citation import citation
 from exports.context import ExportContext
+from exports.metadata import provenance
 from exports.safety import neutralise_cell, neutralise_frame
 from text import downloads as text
 
@@ -38,20 +39,21 @@ def json_records(data: pd.DataFrame) -> list[dict[str, object]]:
 def metadata_rows(
     indicators: Sequence[Metadata], context: ExportContext
 ) -> list[tuple[str, str]]:
-    """(label, value) rows describing each indicator of a download, then the view itself."""
+    """(label, value) rows describing each series of a download (exports.metadata entries) with
+    its provenance, then the view: citation, notes, link, dates."""
     rows: list[tuple[str, str]] = []
     for meta in indicators:
         for key, label in text.INDICATOR_FIELDS:
             rows.append((label, _text(meta.get(key))))
-        rows.append(
-            (text.CITATION_LABEL, citation(meta, context.exported_on, context.app_url))
-        )
+        rows.append((text.PROVENANCE_LABEL,
+                     provenance(meta, context.transform, context.base)))
         rows.append(("", ""))
-    transform = text.TRANSFORM_NAMES.get(context.transform, context.transform)
-    transform = transform.replace("{base}", str(context.base))
+    rows.append(
+        (text.CITATION_LABEL, citation(indicators, context.exported_on, context.view_url))
+    )
+    rows.extend((text.NOTE_LABEL, note) for note in context.notes)
     rows.extend(
         [
-            (text.TRANSFORM_LABEL, transform),
             (text.VIEW_URL_LABEL, context.view_url),
             (text.EXPORT_DATE_LABEL, context.exported_on.isoformat()),
             (text.APP_URL_LABEL, context.app_url),
@@ -68,8 +70,8 @@ def xlsx_bytes(
     context: ExportContext,
 ) -> bytes:
     """A workbook with a data sheet (the rows as shown) and a metadata sheet (sources, licence,
-    vintage, transform, view URL, citation, export date). Text is neutralised, numbers stay numbers.
-    """
+    vintage, provenance, citation, notes, view URL, export date). Text is neutralised, numbers
+    stay numbers."""
     book = Workbook(write_only=True)
     _write_sheet(
         book,

@@ -60,7 +60,7 @@ def create_figure(
         name="",
         meta=theme.trace_meta(**{
             "value": "z", **({"year": data["year"].tolist()} if "year" in data else {}),
-            **export, "country_code": data["country_code"].tolist(),
+            **theme.with_status(export, data), "country_code": data["country_code"].tolist(),
             "country_name": data["country_name"].tolist(),
         }) if export else None,
     ))

@@ -21,7 +21,7 @@ SERIES_STYLES: dict[str, dict[str, str]] = {
 
 
 def process_data(df: pd.DataFrame) -> pd.DataFrame:
-    keep = COLUMNS + (["label"] if "label" in df.columns else [])
+    keep = COLUMNS + [c for c in ("label", "status") if c in df.columns]
     return df.loc[df["value"].notna(), keep].sort_values(["series", "year"])
 
 
@@ -31,7 +31,8 @@ def create_figure(
 ) -> go.Figure:
     """`df`: one row per flow and year; `label` (formatted value) used for hover if present.
     `export`: country_code, country_name, unit (and transform) for the downloads; each flow's
-    indicator code is its series code (theme.trace_meta)."""
+    indicator code is its series code (theme.trace_meta), with each value's status where `df`
+    has one."""
     data = process_data(df)
     fig = go.Figure(layout=theme.base_layout(
         yaxis={"title": {"text": y_title}},
@@ -47,7 +48,8 @@ def create_figure(
         labels = rows["label"] if "label" in rows else rows["value"].map(str)
         fig.add_trace(go.Scatter(
             x=rows["year"].tolist(), y=rows["value"].tolist(), name=name,
-            meta=theme.trace_meta(**export, indicator_code=code, key=code) if export else code,
+            meta=theme.trace_meta(**theme.with_status(export, rows), indicator_code=code,
+                                  key=code) if export else code,
             mode="lines", line={"color": style["color"], "dash": style["dash"], "width": 3},
             customdata=labels.tolist(), hovertemplate=f"{name}: %{{customdata}}<extra></extra>",
         ))

@@ -33,10 +33,10 @@ def create_figure(
     export: Mapping[str, object] | None = None,
     units: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """`df`: indicator_code, year, value. `panels`: per panel, indicator_code -> line key
-    ("female", "male" or another key); `line_names`: line key -> legend name. `export`:
-    country_code, country_name for the downloads, each line under its own indicator code
-    with its unit from `units` (indicator_code -> unit)."""
+    """`df`: indicator_code, year, value (and status, exported where given). `panels`: per
+    panel, indicator_code -> line key ("female", "male" or another key); `line_names`: line
+    key -> legend name. `export`: country_code, country_name for the downloads, each line
+    under its own indicator code with its unit from `units` (indicator_code -> unit)."""
     frames = process_data(df, panels)
     fig = make_subplots(rows=1, cols=len(panels), subplot_titles=titles,
                         horizontal_spacing=0.08)
@@ -50,7 +50,8 @@ def create_figure(
                 x=line["year"].tolist(), y=line["value"].tolist(), name=line_names[key],
                 legendgroup=key, showlegend=key not in shown, mode="lines",
                 meta=theme.trace_meta(
-                    **export, indicator_code=line["indicator_code"].iloc[0],
+                    **theme.with_status(export, line),
+                    indicator_code=line["indicator_code"].iloc[0],
                     unit=(units or {}).get(line["indicator_code"].iloc[0], ""), key=key)
                 if export else key,
                 line={"color": colour, "dash": SEX_DASHES.get(key, "solid"), "width": 3},

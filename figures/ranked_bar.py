@@ -38,7 +38,7 @@ def create_figure(
             cliponaxis=False,
             meta=theme.trace_meta(**{
                 "value": "x", **({"year": data["year"].tolist()} if "year" in data else {}),
-                **export, "country_code": data["country_code"].tolist(),
+                **theme.with_status(export, data), "country_code": data["country_code"].tolist(),
                 "country_name": data["country_name"].tolist(),
             }) if export else None,
         ),

@@ -153,6 +153,14 @@ def with_extra(export: Mapping[str, object], **columns: object) -> dict:
     return {**export, "extra": {**(extra if isinstance(extra, Mapping) else {}), **columns}}
 
 
+def with_status(export: Mapping[str, object], rows: object) -> dict:
+    """`export` with each row's `status` (observed, estimate, projection) as an extra column,
+    when `rows` (a DataFrame, one row per point) has one."""
+    if "status" not in getattr(rows, "columns", ()):
+        return dict(export)
+    return with_extra(export, status=rows["status"].astype(str).tolist())
+
+
 def _plain(item: object) -> object:
     """JSON-ready: sequences become lists of Python scalars."""
     if isinstance(item, str) or item is None:

@@ -5,6 +5,7 @@ turns an unusable snapshot into a message on the page, never a crash."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from dash import html
 
@@ -22,6 +23,7 @@ from layouts import (
 )
 from pages import PageRequest
 from query import SnapshotError
+from serving import absolute_url
 from serving.cache import memoize
 from text import common as t
 
@@ -40,7 +42,10 @@ LAYOUTS: dict[PageId, Callable[[PageRequest], object]] = {
 
 
 @memoize(as_json=True)
-def _drawn(page: PageId, state: object, notices: tuple, params: dict, search: str) -> object:
+def _drawn(page: PageId, state: object, notices: tuple, params: dict, search: str,
+           origin: str, day: str) -> object:
+    """`origin` and `day` are in the key because pages write them: the site's address
+    (serving.absolute_url) and the access date of the citations they show."""
     from pages import PAGES
 
     return LAYOUTS[page](PageRequest(PAGES[page], params, state, notices, search))
@@ -62,11 +67,13 @@ def draws_grid(path: str, params: dict[str, str]) -> bool:
 def page_content(request: PageRequest) -> object:
     """The page drawn for `request`, from the cache when it was drawn before: a page is a
     function of its view (its state and notices, or its parameters for a page without a view
-    in the address bar)."""
+    in the address bar), the site's address and the day."""
+    written = (absolute_url("/"), date.today().isoformat())
     try:
         if request.page.parse is not None:
-            return _drawn(request.page.id, request.state, request.notices, {}, request.search)
-        return _drawn(request.page.id, None, (), request.params, request.search)
+            return _drawn(request.page.id, request.state, request.notices, {}, request.search,
+                          *written)
+        return _drawn(request.page.id, None, (), request.params, request.search, *written)
     except SnapshotError:
         return html.Div([html.H1(request.page.title.format(country="")),
                          html.P(t.DATA_UNAVAILABLE, className="alert alert-warning")],

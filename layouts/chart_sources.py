@@ -8,20 +8,16 @@ from urllib.parse import urlencode
 
 from dash import html
 
+from exports.citation import source_line
 from text import chart_sources as t
 
 FORMATS = ("csv", "xlsx", "json")
 
 
 def sources_line(sources: Iterable[Mapping[str, object]]) -> html.P:
-    """'Source: <name> (<vintage>), licence: <licence>' for each distinct source, in order."""
-    entries = list(dict.fromkeys(
-        t.SOURCE_ENTRY.format(source=s.get("source") or "", vintage=s.get("vintage") or "",
-                              licence=s.get("licence") or "")
-        for s in sources
-    ))
-    prefix = t.SOURCES_PREFIX if len(entries) == 1 else t.SOURCES_PREFIX_MANY
-    return html.P([prefix, t.SOURCES_SEPARATOR.join(entries)], className="chart-sources")
+    """'Source: <name> (<vintage>), licence: <licence>' for each distinct source, in order: the
+    line the chart's images and embeds print too (exports.citation.source_line)."""
+    return html.P(source_line(sources), className="chart-sources")
 
 
 def api_url(path: str, params: Mapping[str, object]) -> str:

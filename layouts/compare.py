@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from types import ModuleType
 
 import dash_ag_grid as dag
@@ -18,11 +19,14 @@ import charts
 import query
 from charts import compare_map, compare_series
 from charts.indicator_units import decimals, value_unit
+from exports.citation import citation as cite
+from exports.metadata import indicator_entry
 from figures import theme
 from ids import ChartId, Compare, compare_panel
 from layouts.graph import graph
 from pages import PageRequest
 from pages.views import of_chart
+from serving import absolute_url
 from serving.cache import memoize
 from state.compare import CompareState, Notice, Vocabulary, snapshot_vocabulary, to_query
 from text import compare as t
@@ -261,9 +265,10 @@ def sources(state: CompareState) -> list:
     def entry(term: str, value: object) -> list:
         return [html.Dt(term), html.Dd(str(value))] if value else []
 
-    citation = t.CITATION.format(source=meta.get("source", ""), name=meta.get("name", ""),
-                                 code=state.indicator, vintage=meta.get("vintage", ""),
-                                 url=meta.get("source_url", ""), licence=meta.get("licence", ""))
+    # The one citation (exports.citation), naming the chart's view as its "Copy citation" does.
+    citation = cite([indicator_entry(state.indicator, query.indicator_meta,
+                                     query.get_snapshot().sources)],
+                    date.today(), absolute_url(of_chart(ChartId.COMPARE_SERIES, state).url))
     shown = t.TRANSFORMS[state.transform] if state.transform != "none" else ""
     return [
         html.H2(meta.get("name", state.indicator), className="h4"),

@@ -13,6 +13,7 @@ from dash import dcc, html
 
 import query
 from exports.citation import citation
+from exports.metadata import indicator_entry
 from ids import DataPage
 from layouts.compare import TOPIC_ORDER
 from pages import PageRequest
@@ -224,12 +225,13 @@ def sources_table(sources: pd.DataFrame) -> html.Div:
 
 
 def how_to_cite(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Div:
-    example = indicators.iloc[0].to_dict()
+    code = str(indicators.iloc[0]["code"])
+    example = indicator_entry(code, query.indicator_meta, sources)
     return html.Div(
         [
             html.P(t.CITE_BODY),
-            html.P(citation(example, date.today(),
-                            absolute_url(f"/compare?indicator={quote(str(example['code']))}")),
+            html.P(citation([example], date.today(),
+                            absolute_url(f"/compare?indicator={quote(code)}")),
                    className="citation", id=DataPage.CITATION_EXAMPLE),
             html.P(t.CITE_SOURCES),
             html.Ul([html.Li(_text(row.citation)) for row in sources.itertuples(index=False)

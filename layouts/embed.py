@@ -8,6 +8,7 @@ from dash import html
 
 import charts
 import query
+from exports.citation import source_line
 from ids import ChartId, Embed
 from layouts.graph import graph
 from pages import PageRequest
@@ -31,9 +32,7 @@ def layout(request: PageRequest) -> html.Div:
                   charts.figure_json(chart, state), add_to_deck=False, downloads=False),
             html.P(
                 [
-                    t.EMBED_SOURCE.format(source=meta.get("source", ""),
-                                          vintage=meta.get("vintage", ""),
-                                          licence=meta.get("licence", "")),
+                    source_line([meta]),
                     " ",
                     html.A(t.EMBED_FULL_VIEW, href=to_url(state), target="_blank",
                            rel="noopener", id=Embed.FULL_VIEW),

@@ -7,14 +7,19 @@ A profile's section is the labour view of that country, compared with the pilots
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 from dash import dcc, html
 
 import query
+from exports.citation import citation as cite
+from exports.metadata import source_entry
 from ids import ChartId, Labour
 from layouts.blocks import chart_block
 from layouts.compare import country_options, notice_list
 from pages import PageRequest
+from serving import absolute_url
 from state.compare import snapshot_vocabulary
 from state.labour import LabourState, profile_state, to_query
 from state.labour import to_url as labour_url
@@ -43,7 +48,7 @@ def layout(request: PageRequest) -> html.Div:
                      **{"aria-live": "polite"}),
             controls(state, places),
             *charts(state),
-            sources_panel(snap.sources, snap.indicators),
+            sources_panel(snap.sources, snap.indicators, absolute_url(labour_url(state))),
         ],
         className="page page-labour",
     )
@@ -93,8 +98,9 @@ def profile_section(iso3: str) -> html.Section:
     )
 
 
-def sources_panel(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Section:
-    """Definition, source, licence, vintage and citation of every source on the page."""
+def sources_panel(sources: pd.DataFrame, indicators: pd.DataFrame, page_url: str) -> html.Section:
+    """Definition, source, licence, vintage and citation (of the source, naming `page_url`)
+    of every source on the page."""
     by_id = sources.set_index("source_id")
     catalogue = indicators.set_index("code")
     blocks = []
@@ -109,8 +115,7 @@ def sources_panel(sources: pd.DataFrame, indicators: pd.DataFrame) -> html.Secti
                      and catalogue.loc[c, "source_id"] == source_id]
             definition = html.Ul([html.Li([html.Strong(f"{catalogue.loc[c, 'name']} ({c}): "),
                                            catalogue.loc[c, "definition"]]) for c in codes])
-        citation = t.CITATION.format(citation=row["citation"], licence=row["licence"],
-                                     vintage=row["vintage"], site=t.SITE_NAME)
+        citation = cite([source_entry(row.to_dict())], date.today(), page_url)
         citation_id = f"{Labour.SOURCES}-{source_id.replace('_', '-')}"
         blocks.append(html.Div([
             html.H3(f"{row['publisher']}: {row['name']}", className="h5 mt-3"),

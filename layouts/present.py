@@ -8,6 +8,7 @@ server with the page and sent with it, so moving between slides is done in the b
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import plotly.graph_objects as go
@@ -15,6 +16,9 @@ from dash import dcc, html
 
 import charts
 import query
+from exports.citation import citation
+from exports.figure_data import NoDataError, chart_citation
+from exports.metadata import entries_of
 from figures.presentation import projector
 from ids import ChartId, Present
 from layouts.compare import country_options
@@ -22,7 +26,9 @@ from layouts.graph import graph, toolbar
 from pages import PageRequest
 from pages.deck import Deck, Slide, decode, read_shipped, slide_index, to_dict
 from pages.views import DeckError, View, parse_view
+from serving import absolute_url
 from state.compare import Vocabulary, snapshot_vocabulary
+from text import downloads as tdl
 from text import present as t
 
 
@@ -31,11 +37,18 @@ def ready_made_deck(vocab: Vocabulary) -> Deck:
     return read_shipped(t.READY_DECK_NAME, t.READY_DECK_TITLE, t.READY_DECK_SLIDES, vocab)
 
 
-def source_line(sources: list[dict]) -> str:
-    """'Source: <source> · vintage <vintage>' for each source of the slide's data."""
-    lines = [t.SOURCE_LINE.format(source=s["source"], vintage=s.get("vintage") or "–")
-             for s in sources if s.get("source")]
-    return " | ".join(dict.fromkeys(lines)) or t.SOURCE_UNKNOWN
+def source_line(view: View, figure: dict[str, Any]) -> str:
+    """'Source: <citation>': the citation of the data the slide shows (`figure`, as JSON), the
+    same text as its chart's "Copy citation" (exports.citation); a chart without data cites
+    its sources."""
+    url = absolute_url(view.url)
+    sources = query.get_snapshot().sources
+    try:
+        cited = chart_citation(figure, url, indicator_meta=query.indicator_meta, sources=sources)
+    except NoDataError:
+        cited = citation(entries_of(view.spec.sources(view.state), query.indicator_meta,
+                                    sources), date.today(), url)
+    return tdl.SLIDE_SOURCE.format(citation=cited)
 
 
 def slide_payload(view: View, slide: Slide, number: int, total: int, *,
@@ -44,17 +57,17 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
     projector look, the heading (the slide's own title, unless the presenter changed its
     countries: then the chart's title, which stays true), caption, source line, counter, the
     view's link and countries."""
-    spec = charts.chart(view.chart)
     figure = charts.figure(view.chart, view.state)
     if not figure.layout.title.text and not figure.layout.meta:
         # A chart titled by its page's heading names itself on a slide (an empty chart
         # already says what is missing).
         figure = go.Figure(figure).update_layout(title={"text": view.title})
+    shown = projector(figure).to_plotly_json()
     return {
-        "figure": projector(figure).to_plotly_json(),
+        "figure": shown,
         "title": view.title if retitled or not slide.title else slide.title,
         "caption": "" if retitled else slide.caption,
-        "source": source_line(spec.sources(view.state)),
+        "source": source_line(view, shown),
         "view": view.url,
         "countries": list(view.countries),
         "counter": t.SLIDE_COUNTER.format(number=number, total=total),

@@ -183,9 +183,10 @@ def annual_flow_last_year() -> int | None:
 
 
 def labour_market(country: str) -> pd.DataFrame:
-    """WDI labour-market series of one country: indicator_code, year, value (rows with a value)."""
+    """WDI labour-market series of one country: indicator_code, year, value, status (rows with
+    a value)."""
     check_countries([country])
     frames = [series(code, [country]).assign(indicator_code=code)
               for code in LABOUR_MARKET_SERIES]
     out = pd.concat(frames, ignore_index=True)
-    return out[["indicator_code", "year", "value"]]
+    return out[["indicator_code", "year", "value", "status"]]

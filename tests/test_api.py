@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -75,8 +76,9 @@ def test_data_json_equals_query_layer(live_server):
     reply = fetch(f"{live_server.url}/api/v1/data?{VIEW}")
     assert reply.status == 200
     payload = reply.json()
-    assert payload["indicator"]["code"] == REMITTANCES
-    for key in ("name", "definition", "unit", "source", "source_url", "licence", "vintage"):
+    assert payload["indicator"]["indicator_code"] == REMITTANCES
+    for key in ("name", "definition", "unit", "source", "source_url", "licence", "vintage",
+                "publisher", "dataset"):
         assert payload["indicator"][key], key
     assert payload["vintage"] == payload["indicator"]["vintage"]
     rows = pd.DataFrame(payload["data"])
@@ -86,6 +88,12 @@ def test_data_json_equals_query_layer(live_server):
     assert set(rows["indicator_code"]) == {REMITTANCES}
     assert set(rows["status"]) == {"observed"}
     assert_same_numbers(rows, expected(REMITTANCES, PILOTS, 2000, 2024))
+    assert payload["citation"] == (
+        "World Bank. World Development Indicators (per-indicator CSV): Personal remittances, "
+        f"received (current US$) [{REMITTANCES}], vintage {payload['vintage']}. Migration & "
+        f"Development Indicators, {live_server.url}/compare?{VIEW} "
+        f"(accessed {date.today().isoformat()}).")
+    assert payload["countries_without_data"] == [] and payload["notes"] == []
 
 
 def test_data_csv_equals_query_layer(live_server):
@@ -127,6 +135,8 @@ def test_moldova_remittances_share_of_gdp_2005_is_pinned(live_server):
     assert value == pytest.approx(30.6, abs=0.05)
     assert transformed.json()["data"][0]["value"] == pytest.approx(value, rel=1e-9)
     assert transformed.json()["indicator"]["unit"] == "% of GDP"
+    assert transformed.json()["indicator"]["unit_short"] == "% of GDP"  # not "US$"
+    assert set(frame_from_csv(derived.body)["unit"]) == {"% of GDP"}  # not "%"
 
 
 def test_negative_net_migration_stays_numeric_in_csv(live_server):
@@ -169,17 +179,80 @@ def test_data_xlsx_numbers_and_complete_metadata(live_server):
     assert fields["Unit"] and fields["Source"] == meta["source"]
     assert fields["Source URL"] == meta["source_url"] and fields["Source URL"].startswith("http")
     assert fields["Licence"] == meta["licence"] and fields["Vintage"] == meta["vintage"]
-    assert fields[text.TRANSFORM_LABEL] == text.TRANSFORM_NAMES["per_capita"]
+    assert fields["Unit"] == "current US$ per person"
+    assert fields[text.PROVENANCE_LABEL] == (
+        f"{text.TRANSFORM_NAMES['per_capita']}, computed by this dashboard from the values as "
+        "published by the source.")
     assert fields[text.EXPORT_DATE_LABEL] == date.today().isoformat()
-    assert meta["source"] in fields[text.CITATION_LABEL]
-    assert meta["vintage"] in fields[text.CITATION_LABEL]
-    assert live_server.url in fields[text.CITATION_LABEL]
+    json_view = fetch(f"{live_server.url}/api/v1/data?{query}").json()
+    assert fields[text.CITATION_LABEL] == json_view["citation"]
+    assert fields[text.CITATION_LABEL].endswith(
+        f"{fields[text.VIEW_URL_LABEL]} (accessed {date.today().isoformat()}).")
     view = urlsplit(fields[text.VIEW_URL_LABEL])
     assert f"{view.scheme}://{view.netloc}" == live_server.url and view.path == "/compare"
     assert parse_qs(view.query) == {
         "indicator": [REMITTANCES], "countries": ["MDA,JAM"], "start": ["2000"],
         "end": ["2024"], "transform": ["per_capita"],
     }
+
+
+def test_countries_all_gives_every_country_in_one_call(live_server):
+    snap = get_snapshot()
+    aggregate = snap.countries["aggregate"].astype(bool)
+    every = snap.countries.loc[~aggregate, "country_code"].tolist()
+    base = f"{live_server.url}/api/v1/data?indicator={REMITTANCES_PCT_GDP}&start=2020&end=2022"
+    payload = fetch(f"{base}&countries=all").json()
+    assert payload["query"]["countries"] == every
+    rows = pd.DataFrame(payload["data"])
+    assert_same_numbers(rows, expected(REMITTANCES_PCT_GDP, every, 2020, 2022))
+    assert not set(rows["country_code"]) & set(snap.countries.loc[aggregate, "country_code"])
+    # Every country without rows is named, with its reason.
+    assert {n["country_code"] for n in payload["notes"]} == set(every) - set(rows["country_code"])
+    assert payload["countries_without_data"] == [n["country_code"] for n in payload["notes"]]
+    # More countries than the comparison page shows: the citation links this request.
+    assert payload["citation"].endswith(
+        f"{live_server.url}/api/v1/data?indicator={REMITTANCES_PCT_GDP}&countries=all"
+        f"&start=2020&end=2022 (accessed {date.today().isoformat()}).")
+    # The same rows as CSV, and the aggregates on request, in any case, with other codes.
+    table = frame_from_csv(fetch(f"{base}&countries=all&format=csv").body)
+    assert_same_numbers(table, rows)
+    both = fetch(f"{base}&countries=WLD,All,mda,aggregates").json()
+    assert both["query"]["countries"][:2] == ["WLD", every[0]]
+    assert set(both["query"]["countries"]) == set(snap.countries["country_code"])
+    assert "World" in {row["country_name"] for row in both["data"]}
+
+
+def test_an_answer_without_rows_says_why(live_server):
+    """An index whose base year a country has no value in is empty: the answer says so, in
+    JSON, in the XLSX metadata and in the CSV's X-Data-Notes header."""
+    url = (f"{live_server.url}/api/v1/data?indicator={REMITTANCES_PCT_GDP}&countries=MDA,SOM"
+           "&start=2000&end=2020&base=1990")
+    payload = fetch(url).json()
+    assert payload["data"] == [] and payload["countries_without_data"] == ["MDA", "SOM"]
+    by_country = {n["country_code"]: n for n in payload["notes"]}
+    assert by_country["MDA"]["reason"] == "no_base_year_value"
+    first = int(series(REMITTANCES_PCT_GDP, ["MDA"])["year"].min())
+    assert by_country["MDA"]["message"] == (
+        f"Moldova has no value of {REMITTANCES_PCT_GDP} in the base year 1990, so no index can "
+        f"be computed; its values run from {first} to "
+        f"{int(series(REMITTANCES_PCT_GDP, ['MDA'])['year'].max())}: choose a base year in "
+        "which it has one.")
+    reply = fetch(f"{url}&format=csv")
+    assert reply.body.splitlines() == [b",".join(c.encode() for c in text.TIDY_COLUMNS)]
+    assert reply.headers["X-Data-Notes"] == "MDA=no_base_year_value, SOM=no_base_year_value"
+    book = openpyxl.load_workbook(io.BytesIO(fetch(f"{url}&format=xlsx").body))
+    notes = [row[1] for row in book[text.METADATA_SHEET].values if row[0] == text.NOTE_LABEL]
+    assert notes == [n["message"] for n in payload["notes"]]
+    # Other reasons: nothing at all, nothing in the years asked, no two years in a row.
+    reasons = {
+        f"indicator={NET_MIGRATION}&countries=ANT": "no_data",
+        f"indicator={NET_MIGRATION}&countries=MDA&start=2090&end=2095": "no_value_in_years",
+        f"indicator={REMITTANCES}&countries=TKM&transform=pct_change": "no_consecutive_years",
+    }
+    for query, reason in reasons.items():
+        notes = fetch(f"{live_server.url}/api/v1/data?{query}").json()["notes"]
+        assert [n["reason"] for n in notes] == [reason], (query, notes)
+    assert "X-Data-Notes" not in fetch(f"{live_server.url}/api/v1/data?{VIEW}&format=csv").headers
 
 
 # -- diaspora, catalogue, countries, health ---------------------------------------------------
@@ -194,23 +267,31 @@ def test_diaspora_lists_destinations_with_source_licence_vintage(live_server):
     stock = get_snapshot().migrant_stock
     mine = stock[(stock.origin_code == "MDA") & (stock.year == 2024) & (stock.sex == "total")]
     rows = pd.DataFrame(payload["data"])
+    # The tidy rows of the profile's destinations chart: the destination is the country.
+    assert list(rows.columns) == ["country_code", "country_name", "indicator_code", "year",
+                                  "origin_code", "sex", "value", "unit", "status"]
     assert len(rows) == len(mine) > 10
-    assert rows["emigrants"].is_monotonic_decreasing
-    assert rows["destination_name"].notna().all()
+    assert rows["value"].is_monotonic_decreasing
+    assert rows["country_name"].notna().all()
+    assert set(rows["origin_code"]) == {"MDA"} and set(rows["unit"]) == {"persons"}
+    assert set(rows["indicator_code"]) == {"migrant_stock"} and rows["status"].isna().all()
     assert payload["total"] == pytest.approx(mine["value"].sum())
     top = rows.iloc[0]
-    assert top["emigrants"] == mine["value"].max()
+    assert top["value"] == mine["value"].max()
+    assert payload["origin"] == {"country_code": "MDA", "country_name": "Moldova"}
+    assert "International Migrant Stock 2024" in payload["citation"]
 
     csv_reply = fetch(f"{live_server.url}/api/v1/diaspora?origin=MDA&format=csv")
     assert csv_reply.headers["Content-Disposition"] == (
         'attachment; filename="diaspora_MDA_2024_total.csv"'
     )
-    assert frame_from_csv(csv_reply.body)["emigrants"].tolist() == rows["emigrants"].tolist()
+    assert frame_from_csv(csv_reply.body)["value"].tolist() == rows["value"].tolist()
     book = openpyxl.load_workbook(
         io.BytesIO(fetch(f"{live_server.url}/api/v1/diaspora?origin=MDA&format=xlsx").body)
     )
     labels = {row[0]: row[1] for row in book[text.METADATA_SHEET].iter_rows(values_only=True)}
     assert labels["Licence"] == payload["licence"] and labels["Vintage"] == payload["vintage"]
+    assert labels[text.PROVENANCE_LABEL] == text.PROVENANCE_PUBLISHED
 
 
 def test_indicator_catalogue_and_countries(live_server):
@@ -218,15 +299,18 @@ def test_indicator_catalogue_and_countries(live_server):
     catalogue = fetch(f"{live_server.url}/api/v1/indicators").json()
     assert catalogue["count"] == len(snap.indicators)
     first = catalogue["indicators"][0]
-    for key in ("code", "name", "unit", "topic", "definition", "source", "licence", "vintage"):
+    for key in ("indicator_code", "name", "unit", "topic", "definition", "source", "licence",
+                "vintage"):
         assert key in first
+    assert "code" not in first
     countries = fetch(f"{live_server.url}/api/v1/countries").json()["countries"]
     assert len(countries) == len(snap.countries)
-    pilots = sorted(c["country_code"] for c in countries if c["pilot"])
+    pilots = sorted(c["country_code"] for c in countries if c["is_pilot"])
     assert pilots == sorted(PILOTS)
     moldova = next(c for c in countries if c["country_code"] == "MDA")
-    assert moldova["aggregate"] is False and moldova["region"] and moldova["income_group"]
-    assert any(c["aggregate"] for c in countries)
+    assert moldova["country_name"] == "Moldova" and "name" not in moldova
+    assert moldova["is_aggregate"] is False and moldova["region"] and moldova["income_group"]
+    assert any(c["is_aggregate"] for c in countries) and "aggregate" not in moldova
 
 
 def test_healthz_reports_the_vintage(live_server):
@@ -260,6 +344,8 @@ def test_bulk_zip_holds_every_table_with_catalogue_and_readme(live_server):
         vintage = json.loads(archive.read("vintage.json"))
     assert vintage == dict(snap.vintage)
     assert len(values) == len(snap.values)
+    assert list(values.columns) == ["country_code", "country_name", "indicator_code", "year",
+                                    "value", "unit", "status"]
     for table in SNAPSHOT_TABLES:
         assert f"{table}.csv" in readme
     for table in ("indicator_values", "migrant_stock", "remittance_matrix", "refugees",
@@ -294,7 +380,11 @@ def test_api_page_is_plain_html_without_external_assets(live_server):
     assert "/api/v1/data" in page and "/api/v1/openapi.json" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
     countries = len(get_snapshot().countries)
-    assert f"one of {countries} codes (see /api/v1/countries), comma-separated, at most 60" in page
+    assert (f"one of {countries} codes (see /api/v1/countries) or all, aggregates, "
+            "comma-separated, at most 60") in page
+    # The tidy schema, column by column, in the README's words.
+    for name, meaning in text.TIDY_COLUMNS.items():
+        assert f"<code>{name}</code></td><td>{html.escape(meaning)}</td>" in page, name
     assert "integer, 1800 to 2100" in page and "1990, 1995, 2000" in page
     assert fetch(f"{live_server.url}/api").status == 200  # redirected to the page
 
@@ -575,17 +665,19 @@ def test_public_url_is_used_whatever_the_host(public_server, host):
     view = urlsplit(data[text.VIEW_URL_LABEL])
     assert (view.scheme, view.netloc, view.path) == ("https", "dashboard.example.org", "/compare")
     assert parse_qs(view.query)["countries"] == ["MDA,JAM"]
-    assert data[text.CITATION_LABEL].endswith("https://dashboard.example.org/.")
+    assert data[text.CITATION_LABEL].endswith(
+        f"{data[text.VIEW_URL_LABEL]} (accessed {date.today().isoformat()}).")
     diaspora = file_links(f"{public_server.url}/api/v1/diaspora?origin=BGD&format=xlsx", host)
     assert diaspora[text.VIEW_URL_LABEL] == (
         "https://dashboard.example.org/api/v1/diaspora?origin=BGD&year=2024&sex=total&format=xlsx")
 
 
 def test_the_largest_data_request_is_bounded(live_server):
-    """60 countries (the most allowed) over every year: one row per country and year at most,
-    under 1 MiB in any format."""
+    """60 countries (the most written out) over every year: one row per country and year at
+    most, under 1 MiB in any format; every country and aggregate at once stays under 4 MiB."""
     snap = get_snapshot()
-    codes = snap.countries.loc[~snap.countries["aggregate"], "country_code"].head(60).tolist()
+    codes = snap.countries.loc[~snap.countries["aggregate"].astype(bool), "country_code"].head(
+        60).tolist()
     first, last = int(snap.values["year"].min()), int(snap.values["year"].max())
     base = f"{live_server.url}/api/v1/data?indicator=SP.POP.TOTL&countries={','.join(codes)}"
     for fmt in ("json", "csv", "xlsx"):
@@ -594,3 +686,26 @@ def test_the_largest_data_request_is_bounded(live_server):
         assert len(reply.body) < 1024 * 1024, (fmt, len(reply.body))
     rows = fetch(base).json()["data"]
     assert 0 < len(rows) <= 60 * (last - first + 1)
+    everything = f"{live_server.url}/api/v1/data?indicator=SP.POP.TOTL&countries=all,aggregates"
+    for fmt in ("json", "csv", "xlsx"):
+        reply = fetch(f"{everything}&format={fmt}")
+        assert reply.status == 200 and len(reply.body) < 4 * 1024 * 1024, (fmt, len(reply.body))
+        assert len(reply.headers.get("X-Data-Notes", "")) < 1024
+
+
+def test_each_reason_for_a_country_without_rows():
+    """The reasons the data of this snapshot may not all show (api.gaps on small frames)."""
+    from api.gaps import _reason
+
+    def rows(*years: int, value: float = 1.0) -> pd.DataFrame:
+        return pd.DataFrame({"year": list(years), "value": [value] * len(years)})
+
+    none = rows()
+    assert _reason(none, none, "none", None)[0] == "no_data"
+    assert _reason(rows(2000, 2001), none, "pct_gdp", None) == ("no_denominator", (2000, 2001))
+    assert _reason(rows(2000, 2001), none, "per_capita", None)[0] == "no_denominator"
+    assert _reason(rows(2000, 2002), none, "pct_change", None)[0] == "no_consecutive_years"
+    assert _reason(rows(2000, 2001), none, "index", 1999) == ("no_base_year_value",
+                                                              (2000, 2001))
+    assert _reason(rows(2000, value=0.0), none, "index", 2000)[0] == "zero_base_year_value"
+    assert _reason(rows(2000), rows(2000), "none", None) == ("no_value_in_years", (2000, 2000))

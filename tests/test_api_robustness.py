@@ -123,4 +123,7 @@ def test_formula_text_is_neutralised_and_negative_numbers_stay_numbers(hostile_s
     status, body, _ = status_of(f"{hostile_server.url}/api/v1/bulk.zip")
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         countries = pd.read_csv(archive.open("countries.csv"), keep_default_na=False)
-    assert countries.set_index("country_code").loc["MDA", "name"] == "'" + HOSTILE_NAME
+        values = pd.read_csv(archive.open("indicator_values.csv"), keep_default_na=False)
+    assert countries.set_index("country_code").loc["MDA", "country_name"] == "'" + HOSTILE_NAME
+    assert set(values.loc[values["country_code"] == "MDA", "country_name"]) == {
+        "'" + HOSTILE_NAME}

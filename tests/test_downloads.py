@@ -1,4 +1,5 @@
-"""Per-chart downloads made from the figure: tidy rows, CSV, XLSX, citation, names."""
+"""Per-chart downloads made from the figure: tidy rows (the one schema, catalogue units), CSV,
+XLSX, citation, names."""
 
 from __future__ import annotations
 
@@ -44,15 +45,11 @@ def netm() -> pd.DataFrame:
     return query.series("SM.POP.NETM", ["MDA", "JAM"], start=2010, end=2015)
 
 
-# Line charts of query.series export each value's status (observed, estimate, projection).
-WITH_STATUS = [*COLUMNS, "status"]
-
-
 def test_line_chart_rows_are_the_series_shown():
     df = netm()
     rows = tidy_frame(as_json(line_chart.create_figure(df, y_title="persons", export=EXPORT)))
-    assert list(rows.columns) == WITH_STATUS
-    expected = df.assign(indicator_code="SM.POP.NETM", unit="persons")[WITH_STATUS]
+    assert list(rows.columns) == COLUMNS  # each value's status closes the row
+    expected = df.assign(indicator_code="SM.POP.NETM", unit="persons")[COLUMNS]
     pd.testing.assert_frame_equal(
         rows.astype({"year": int}).sort_values(["country_code", "year"]).reset_index(drop=True),
         expected.astype({"year": int}).sort_values(["country_code", "year"])
@@ -120,10 +117,10 @@ def test_csv_is_header_and_tidy_rows_only():
     made = chart_file(fig, "csv", VIEW, **SNAPSHOT_ARGS)
     assert made.filename == "SM.POP.NETM_JAM-MDA_2010-2015.csv"
     lines = list(csv.reader(io.StringIO(made.payload.decode("utf-8"))))
-    assert lines[0] == WITH_STATUS
+    assert lines[0] == COLUMNS
     assert len(lines) == 1 + len(netm())
-    assert all(len(line) == len(WITH_STATUS) and line[2] == "SM.POP.NETM" for line in lines[1:])
-    assert {line[WITH_STATUS.index("status")] for line in lines[1:]} == {"observed"}
+    assert all(len(line) == len(COLUMNS) and line[2] == "SM.POP.NETM" for line in lines[1:])
+    assert {line[COLUMNS.index("status")] for line in lines[1:]} == {"observed"}
 
 
 def test_xlsx_has_data_and_complete_metadata():
@@ -136,8 +133,8 @@ def test_xlsx_has_data_and_complete_metadata():
     assert made.filename == "SM.POP.NETM_MDA_2010-2015_index_base2010.xlsx"
     book = openpyxl.load_workbook(io.BytesIO(made.payload))
     data = list(book[text.DATA_SHEET].values)
-    assert list(data[0]) == WITH_STATUS and len(data) == 1 + len(df)
-    value = WITH_STATUS.index("value")
+    assert list(data[0]) == COLUMNS and len(data) == 1 + len(df)
+    value = COLUMNS.index("value")
     assert [row[value] for row in data[1:]] == pytest.approx(df["value"].tolist())
     fields = {row[0]: row[1] for row in book[text.METADATA_SHEET].values if row[0]}
     meta = query.indicator_meta("SM.POP.NETM")
@@ -145,11 +142,18 @@ def test_xlsx_has_data_and_complete_metadata():
     assert fields["Unit"] == "index, 2010 = 100"
     assert fields["Source"] == meta["source"] and fields["Source URL"] == meta["source_url"]
     assert fields["Licence"] == meta["licence"] and fields["Vintage"] == meta["vintage"]
-    assert fields[text.TRANSFORM_LABEL] == "Index (base year 2010 = 100)"
+    assert fields[text.PROVENANCE_LABEL] == (
+        "Index (base year 2010 = 100), computed by this dashboard from the values as published "
+        "by the source.")
     assert fields[text.VIEW_URL_LABEL] == VIEW
     assert fields[text.EXPORT_DATE_LABEL] == "2026-07-14"
-    assert meta["source"] in fields[text.CITATION_LABEL]
-    assert "2026-07-14" in fields[text.CITATION_LABEL]
+    # The same citation as the chart's "Copy citation" button for this view.
+    assert fields[text.CITATION_LABEL] == chart_citation(fig, VIEW, today=date(2026, 7, 14),
+                                                         **SNAPSHOT_ARGS)
+    assert fields[text.CITATION_LABEL] == (
+        "World Bank. World Development Indicators (per-indicator CSV): Net migration "
+        f"[SM.POP.NETM], vintage {meta['vintage']}. Migration & Development Indicators, {VIEW} "
+        "(accessed 2026-07-14).")
 
 
 def test_tables_are_described_by_their_sources():
@@ -157,8 +161,8 @@ def test_tables_are_described_by_their_sources():
         indicator_code="migrant_stock", unit="persons", country_code=["ITA"],
         country_name=["Italy"], year=2024, value="x")))
     cited = chart_citation(as_json(fig), VIEW, today=date(2026, 7, 14), **SNAPSHOT_ARGS)
-    assert "International Migrant Stock 2024" in cited and "(2024)" in cited
-    assert "Accessed 2026-07-14" in cited
+    assert "International Migrant Stock 2024" in cited and "vintage 2024" in cited
+    assert cited.endswith(f"{VIEW} (accessed 2026-07-14).")
     request = image_request(as_json(fig), "svg", **SNAPSHOT_ARGS)
     assert request["filename"] == "migrant_stock_ITA_2024"
     assert "International Migrant Stock 2024" in request["caption"]
@@ -207,7 +211,7 @@ def rows_of(view_url: str, vocab) -> pd.DataFrame:
     """The download rows of the chart a view link names, as the toolbar's callback makes
     them: from the figure the server draws for that view."""
     view = parse_view(view_url, vocab)
-    return tidy_frame(as_json(charts.figure(view.chart, view.state)))
+    return tidy_frame(as_json(charts.figure(view.chart, view.state)), query.indicator_meta)
 
 
 def test_profile_destinations_bar_map_and_costs_rows(vocab):
@@ -333,7 +337,8 @@ def test_snapshot_tables_carry_source_licence_and_vintage(table):
     assert fields["Licence"] == feeding["licence"].iloc[0]
     assert fields["Vintage"] == feeding["vintage"].iloc[0]
     cited = chart_citation(as_json(fig), VIEW, **SNAPSHOT_ARGS)
-    assert feeding["name"].iloc[0] in cited and f"({feeding['vintage'].iloc[0]})" in cited
+    assert feeding["name"].iloc[0] in cited and f"vintage {feeding['vintage'].iloc[0]}" in cited
+    assert fields[text.PROVENANCE_LABEL] == text.PROVENANCE_CHART_TABLE.format(table=table)
 
 
 def test_every_slide_has_a_compact_toolbar_for_its_chart(vocab):
@@ -347,3 +352,50 @@ def test_every_slide_has_a_compact_toolbar_for_its_chart(vocab):
         assert json.dumps({"type": "chart-export", "chart": key, "format": fmt}) in tree
     assert json.dumps({"type": "chart-figure", "chart": key}) in tree
     assert "chart-downloads-compact" in tree and "deck-add" not in tree
+
+
+# Views of every chart of the registry, some with a transform.
+EVERY_CHART = (
+    "/compare?indicator=BX.TRF.PWKR.DT.GD.ZS&countries=MDA,JAM&start=2010&end=2020",
+    "/compare?indicator=BX.TRF.PWKR.CD.DT&countries=MDA,MLI&start=2015&end=2015"
+    "&transform=per_capita",
+    "/compare?indicator=DESA.EMIG.TOTL.ZS&countries=MDA&start=1990&end=2024&tab=map",
+    "/country/MLI?measure=pct_gdp&chart=finance",
+    "/country/MDA?chart=destinations",
+    "/country/MDA?chart=destinations-map",
+    "/country/MDA?chart=destinations-trend",
+    "/country/JAM?chart=senders",
+    "/country/MDA?chart=costs",
+    "/diaspora?countries=MDA,BGD&measure=pct&chart=trend",
+    "/diaspora?countries=MDA&chart=sankey",
+    "/labour?country=BGD&countries=BGD&chart=destinations",
+    "/labour?country=JAM&countries=JAM&chart=annual",
+    "/labour?country=MDA&countries=MDA&chart=market",
+    "/labour?country=MDA&countries=MDA&chart=rate",
+)
+
+
+def test_every_chart_downloads_the_one_tidy_schema_with_the_apis_units(vocab):
+    """Whatever the chart: the tidy columns in order (its own breakdowns between year and
+    value), and for a catalogue series the unit /api/v1/data gives for the same transform."""
+    from exports.schema import LEADING, TRAILING, series_unit
+
+    seen = set()
+    for url in EVERY_CHART:
+        view = parse_view(url, vocab)
+        seen.add(view.chart)
+        rows = rows_of(url, vocab)
+        assert tuple(rows.columns[:4]) == LEADING and tuple(rows.columns[-3:]) == TRAILING, url
+        transform = getattr(view.state, "transform", None) or (
+            "pct_gdp" if getattr(view.state, "measure", None) == "pct_gdp" else "none")
+        for code, units in rows.groupby("indicator_code")["unit"]:
+            if code in set(query.get_snapshot().indicators["code"]):
+                expected = series_unit(query.indicator_meta(code), transform,
+                                       getattr(view.state, "base", None))
+                assert set(units) == {expected}, (url, code, set(units))
+                # A series' rows say what each value is, on a line, a bar or a map alike.
+                assert rows.loc[rows["indicator_code"] == code, "status"].notna().all(), url
+            assert units.str.len().min() > 0, (url, code)
+        assert rows["status"].isna().all() or set(rows["status"].dropna()) <= {
+            "observed", "estimate", "projection"}, url
+    assert seen == set(charts.registry())

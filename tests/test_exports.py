@@ -1,4 +1,5 @@
-"""Export builders on small frames: formula injection, numbers kept, metadata complete, ZIP."""
+"""Export builders on small frames: formula injection, numbers kept, metadata complete, ZIP,
+the one tidy schema, the one citation and the provenance line."""
 
 from __future__ import annotations
 
@@ -21,17 +22,20 @@ from exports import (
     json_records,
     neutralise_text,
     safe_filename,
+    schema,
     xlsx_bytes,
 )
 from exports.safety import FORMULA_TRIGGERS
 from text import downloads as text
 
 META = {
-    "code": "SM.POP.NETM",
+    "indicator_code": "SM.POP.NETM",
     "name": "Net migration",
     "definition": "Immigrants minus emigrants.",
     "unit": "persons",
     "source": "World Bank, World Development Indicators",
+    "publisher": "World Bank",
+    "dataset": "World Development Indicators.",
     "source_url": "https://data.worldbank.org/indicator/SM.POP.NETM",
     "licence": "CC BY 4.0",
     "vintage": "2026-07-01",
@@ -99,10 +103,10 @@ def test_xlsx_metadata_sheet_is_complete():
     assert fields["Source URL"] == META["source_url"]
     assert fields["Licence"] == "CC BY 4.0"
     assert fields["Vintage"] == "2026-07-01"
-    assert fields[text.TRANSFORM_LABEL] == text.TRANSFORM_NAMES["none"]
+    assert fields[text.PROVENANCE_LABEL] == text.PROVENANCE_PUBLISHED
     assert fields[text.VIEW_URL_LABEL] == CONTEXT.view_url
     assert fields[text.EXPORT_DATE_LABEL] == "2026-07-20"
-    assert fields[text.CITATION_LABEL] == citation(META, date(2026, 7, 20), CONTEXT.app_url)
+    assert fields[text.CITATION_LABEL] == citation([META], date(2026, 7, 20), CONTEXT.view_url)
 
 
 def test_xlsx_metadata_text_is_neutralised():
@@ -112,10 +116,52 @@ def test_xlsx_metadata_text_is_neutralised():
     assert "'=1+1 is not a definition" in values
 
 
-def test_citation_names_source_vintage_access_date_and_app_url():
-    line = citation(META, date(2026, 7, 20), "http://127.0.0.1:8050/")
-    for part in (META["source"], "2026-07-01", "2026-07-20", "http://127.0.0.1:8050/", "Net"):
-        assert part in line
+def test_citation_names_publisher_title_code_vintage_url_and_access_date():
+    url = "http://127.0.0.1:8050/compare?indicator=SM.POP.NETM&countries=MDA"
+    assert citation([META], date(2026, 7, 20), url) == (
+        "World Bank. World Development Indicators: Net migration [SM.POP.NETM], vintage "
+        f"2026-07-01. Migration & Development Indicators, {url} (accessed 2026-07-20)."
+    )
+
+
+def test_series_of_one_source_share_a_sentence_and_other_sources_get_their_own():
+    other = {**META, "indicator_code": "SP.POP.TOTL", "name": "Population, total."}
+    un = {"indicator_code": "WPP.POP.TOTL", "name": "Population (UN)", "publisher": "UN DESA.",
+          "dataset": "World Population Prospects 2024", "vintage": "2024"}
+    lines = citation([META, other, un, META], date(2026, 7, 20), "/x").split("\n")
+    assert lines == [
+        "World Bank. World Development Indicators: Net migration [SM.POP.NETM]; Population, "
+        "total [SP.POP.TOTL], vintage 2026-07-01. Migration & Development Indicators, /x "
+        "(accessed 2026-07-20).",
+        "UN DESA. World Population Prospects 2024: Population (UN) [WPP.POP.TOTL], vintage 2024. "
+        "Migration & Development Indicators, /x (accessed 2026-07-20).",
+    ]
+
+
+def test_no_citation_or_source_line_of_the_snapshot_has_a_double_full_stop():
+    """Every series and every table a chart draws from, cited and named in a source line: the
+    sources' own full stops (\"...balance of payments data.\", \"J.E. (2022).\") never
+    double up with the citation's."""
+    import query
+    from exports.citation import source_line
+    from exports.metadata import entry_of, source_entry
+
+    snap = query.get_snapshot()
+    entries = [entry_of(code, query.indicator_meta, snap.sources)
+               for code in [*snap.indicators["code"], *text.TABLE_DESCRIPTIONS]]
+    entries += [source_entry(row) for row in snap.sources.to_dict("records")]
+    for entry in entries:
+        cited = citation([entry], date(2026, 7, 20), "http://127.0.0.1:8050/compare")
+        assert ".." not in cited and ". ." not in cited and ".:" not in cited, cited
+        assert cited.endswith("(accessed 2026-07-20).") and text.APP_NAME in cited, cited
+        shown = source_line([entry])
+        assert ".." not in shown and ". (" not in shown, shown
+
+
+def test_one_app_name_everywhere():
+    from text import common
+
+    assert text.APP_NAME == common.SITE_TITLE == "Migration & Development Indicators"
 
 
 def test_json_records_are_plain_python():
@@ -146,16 +192,25 @@ def test_neutralised_text_never_starts_a_formula(value):
 
 
 def small_tables() -> dict[str, pd.DataFrame]:
+    """Snapshot tables as the snapshot names their columns (`code`, `name`, `aggregate`)."""
+    hostile = hostile_frame()
     return {
-        "indicators": pd.DataFrame([META]),
-        "indicator_values": hostile_frame(),
+        "indicators": pd.DataFrame([{**META, "code": META["indicator_code"]}]).drop(
+            columns=["indicator_code"]),
+        "countries": pd.DataFrame({"country_code": hostile["country_code"],
+                                   "name": hostile["country_name"], "pilot": [True, False, False],
+                                   "aggregate": [False, False, True]}),
+        "indicator_values": pd.DataFrame({
+            "indicator_code": "SM.POP.NETM", "country_code": hostile["country_code"],
+            "year": hostile["year"], "value": hostile["value"],
+            "status": ["observed", "estimate", "projection"]}),
         "sources": pd.DataFrame(
             {
                 "source_id": ["wdi"],
                 "name": ["World Bank WDI"],
                 "licence": ["CC BY 4.0"],
                 "vintage": ["2026-07-01"],
-                "tables": ["indicators,indicator_values"],
+                "tables": ["indicators,indicator_values,countries"],
             }
         ),
     }
@@ -167,16 +222,27 @@ def test_bulk_zip_holds_every_table_catalogue_and_readme():
         assert archive.testzip() is None
         names = set(archive.namelist())
         assert names == {
-            "indicators.csv", "indicator_values.csv", "sources.csv",
+            "indicators.csv", "countries.csv", "indicator_values.csv", "sources.csv",
             "catalogue.csv", "vintage.json", "README.txt",
         }
         catalogue = pd.read_csv(archive.open("catalogue.csv"))
         values = pd.read_csv(archive.open("indicator_values.csv"))
+        countries = pd.read_csv(archive.open("countries.csv"))
+        indicators = pd.read_csv(archive.open("indicators.csv"))
         readme = archive.read("README.txt").decode()
     row = catalogue.set_index("file").loc["indicator_values.csv"]
     assert row["rows"] == 3 and row["licence"] == "World Bank WDI: CC BY 4.0"
-    assert values["value"].iloc[0] == -29766.0
+    # The tidy schema, with each country's name and the series' unit.
+    assert list(values.columns) == list(schema.COLUMNS)
+    assert row["columns"] == ", ".join(schema.COLUMNS)
+    assert values["value"].iloc[0] == -29766.0 and set(values["unit"]) == {"persons"}
     assert values["country_name"].iloc[1].startswith("'=")
+    assert list(values["status"]) == ["observed", "estimate", "projection"]
+    # Public names: no `name` beside `country_name`, no `aggregate` column (a pandas method).
+    assert list(countries.columns) == ["country_code", "country_name", "is_pilot",
+                                       "is_aggregate"]
+    assert countries["is_aggregate"].tolist() == [False, False, True]
+    assert "indicator_code" in indicators.columns and "code" not in indicators.columns
     assert "2026-07-14" in readme and "indicator_values.csv" in readme
     assert build_zip(small_tables(), {"snapshot": "2026-07-14"}) == build_zip(
         small_tables(), {"snapshot": "2026-07-14"}
@@ -232,3 +298,48 @@ def test_chart_csv_from_a_forged_figure_has_a_safe_header():
     header = made.payload.decode("utf-8").splitlines()[0].split(",")
     assert header[4] == "'+cmd|' /C calc'!A0"
     assert not any(name.startswith(FORMULA_TRIGGERS) for name in header)
+
+
+def test_the_tidy_columns_are_described_once_in_order():
+    assert tuple(text.TIDY_COLUMNS) == schema.COLUMNS
+    assert schema.columns(["sex", "value", "origin_code", "sex"]) == [
+        *schema.LEADING, "sex", "origin_code", *schema.TRAILING]
+
+
+def provenance_of(code: str, transform: str, base: int | None = None) -> tuple[str, list[str]]:
+    """The metadata sheet of a real series' download: every value cell."""
+    import query
+    from exports.metadata import indicator_entry
+
+    entry = indicator_entry(code, query.indicator_meta, query.get_snapshot().sources)
+    context = ExportContext(app_url="/", view_url="/compare", transform=transform, base=base)
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(hostile_frame(), [entry], context)))
+    fields = {row[0]: row[1] for row in book[text.METADATA_SHEET].values if row[0]}
+    return fields[text.PROVENANCE_LABEL], [str(row[1]) for row in book[text.METADATA_SHEET].values]
+
+
+def test_the_provenance_line_says_one_true_thing():
+    # Recomputed here from WDI's remittances and GDP: never "as published".
+    line, cells = provenance_of("BX.TRF.PWKR.DT.GD.ZS", "none")
+    assert line == text.PROVENANCE_COMPUTED
+    assert not any("as published" in cell for cell in cells)
+    assert any("recomputed here" in cell for cell in cells)  # the formula it points to
+    # A series as the World Bank publishes it.
+    assert provenance_of("SM.POP.NETM", "none")[0] == text.PROVENANCE_PUBLISHED
+    # A transform on top says what it was applied to.
+    assert provenance_of("SM.POP.NETM", "index", 2010)[0] == (
+        "Index (base year 2010 = 100), computed by this dashboard from the values as published "
+        "by the source.")
+    line, cells = provenance_of("BX.TRF.PWKR.DT.GD.ZS", "pct_change")
+    assert line.startswith("Annual % change") and "values it computes" in line
+    assert not any("as published" in cell for cell in cells)
+
+
+def test_the_readme_documents_the_tidy_columns_in_the_same_words():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    rows = [line for line in readme.splitlines() if line.startswith("| `")
+            and line.split("`")[1] in text.TIDY_COLUMNS]
+    assert rows == [f"| `{name}` | {meaning} |" for name, meaning in text.TIDY_COLUMNS.items()]
+    assert text.TIDY_EXTRA_COLUMNS in readme

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
-import app  # noqa: F401  (charts need a running Dash app for their asset URLs)
+import app  # charts need a running Dash app for their asset URLs
 import query
 from figures import labour_annual_flows, labour_destinations, labour_emigration_rate
 from layouts import labour as layout
@@ -93,7 +96,7 @@ def _figures(component: object) -> dict[str, object]:
         return {k: v for c in component for k, v in _figures(c).items()}
     found = {}
     if getattr(component, "figure", None) is not None:
-        found[component.id] = component.figure
+        found[component.id] = go.Figure(component.figure)  # pages send figures as JSON
     children = getattr(component, "children", None)
     for child in children if isinstance(children, list) else [children]:
         if child is not None and not isinstance(child, str):
@@ -144,11 +147,16 @@ def test_url_state_drops_unknown_codes_with_notices():
 
 def test_sources_panel_names_licence_vintage_and_citation():
     snap = query.get_snapshot()
-    panel = layout.sources_panel(snap.sources, snap.indicators)
+    url = "http://127.0.0.1:8050/labour?country=MDA"
+    panel = layout.sources_panel(snap.sources, snap.indicators, url)
     text = " ".join(_texts(panel))
     assert "All rights reserved" in text
     assert "Creative Commons Attribution-NonCommercial 3.0 Unported License" in text
-    assert "Abel, G.J. and Cohen, J.E. (2022)" in text
+    # The app's one citation (exports.citation), naming the page.
+    assert (f"Guy J. Abel and Joel E. Cohen. Bilateral international migration flow estimates "
+            f"by sex, 1990-2020 (closed demographic accounting, pseudo-Bayesian), vintage 2022. "
+            f"Migration & Development Indicators, {url} (accessed {date.today().isoformat()})."
+            ) in text
     assert "2015-12" in text and "CC-BY-4.0" in text
     assert "Youth unemployment" in text or "youth" in text.lower()
 
@@ -158,3 +166,23 @@ def test_labour_market_series_are_all_there_for_pilots():
         data = q.labour_market(code)
         assert set(data["indicator_code"]) == set(q.LABOUR_MARKET_SERIES), code
     assert pd.api.types.is_integer_dtype(q.labour_market("MDA")["year"])
+
+
+def test_a_cached_page_cites_the_address_and_day_it_is_drawn_for():
+    """Pages are cached by their view: the site's address and the access date they write into
+    citations are part of that key, so a page drawn for one address never shows another's."""
+    import json
+
+    from layouts import page_content
+    from pages import read_request
+
+    vocab = snapshot_vocabulary()
+    drawn = []
+    for origin in ("http://localhost", "http://127.0.0.1:8050"):
+        with app.server.test_request_context("/labour", base_url=origin):
+            page = page_content(read_request("/labour", "", vocab))
+        drawn.append(json.dumps(page, default=lambda c: c.to_plotly_json()))
+    today = date.today().isoformat()
+    assert "http://localhost/labour?country=MDA" in drawn[0]
+    assert "http://127.0.0.1:8050/labour?" in drawn[1] and "http://localhost/" not in drawn[1]
+    assert f"(accessed {today})" in drawn[0] and f"(accessed {today})" in drawn[1]

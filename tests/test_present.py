@@ -10,6 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 import charts
+import query
+from exports.figure_data import chart_citation
 from figures import presentation, theme
 from ids import ChartId, PageId
 from layouts import present
@@ -65,7 +67,19 @@ def test_every_ready_made_slide_draws_data_with_a_title_and_a_source(vocab, deck
                   for key in ("x", "y", "z", "value") for v in list(trace.get(key) or [])
                   if isinstance(v, int | float)]
         assert values, f"slide {number} has no numbers"
-        assert source.startswith("Source: ") and "vintage" in source, (number, source)
+        # The citation its chart's "Copy citation" button copies for the same view.
+        view = parse_view(slide.view, vocab)
+        cited = chart_citation(charts.figure(view.chart, view.state).to_plotly_json(), view.url,
+                               indicator_meta=query.indicator_meta,
+                               sources=query.get_snapshot().sources)
+        assert source == f"Source: {cited}", (number, source)
+
+
+def test_a_slide_without_data_cites_the_sources_of_its_chart(vocab):
+    view = parse_view("/compare?indicator=SM.POP.NETM&countries=ANT&start=2000&end=2020", vocab)
+    _, source = slide_figure(view)
+    assert source.startswith("Source: World Bank. World Development Indicators") and \
+        "[SM.POP.NETM]" in source and ".." not in source
 
 
 def test_projector_type_sizes_apply_to_every_axis_and_leave_the_original_alone(vocab):

@@ -113,7 +113,10 @@ def test_ready_made_deck_with_the_keyboard_at_1920x1080(live_server, browser):
             else:
                 assert shown["axisTitles"] and min(shown["axisTitles"]) >= 24, (where, shown)
                 assert shown["ticks"] and min(shown["ticks"]) >= 20, (where, shown)
-            assert re.match(r"Source: .+ · vintage \S+", shown["source"]), (where, shown)
+            # The slide cites its data as its chart's "Copy citation" does.
+            assert re.fullmatch(r"Source: .+, vintage \S+\. Migration & Development Indicators, "
+                                r"\S+ \(accessed \d{4}-\d{2}-\d{2}\)\.", shown["source"],
+                                re.DOTALL), (where, shown)
             if number > 1:
                 assert slide_param(page) == str(number), where
             page.keyboard.press(" " if number % 2 else "ArrowRight")

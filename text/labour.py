@@ -114,8 +114,6 @@ SOURCE_DEFINITIONS = {
         "previous residence. Definitions differ between countries."
     ),
 }
-CITATION = "{citation} Licence: {licence}. Vintage: {vintage}. Retrieved through {site}."
-SITE_NAME = "Migration & Development Indicators"
 
 NOTICE_PARAMS = {"country": "country", "countries": "countries"}
 UNKNOWN_COUNTRY = "There is no country with the code {code}."

@@ -6,8 +6,6 @@
 PAGE_LABEL = "Presentation"
 SLIDE_COUNTER = "{number} / {total}"
 SLIDE_COUNTER_LABEL = "Slide {number} of {total}"
-SOURCE_LINE = "Source: {source} · vintage {vintage}"
-SOURCE_UNKNOWN = "Source: not stated"
 PREVIOUS = "Previous slide"
 NEXT = "Next slide"
 FIRST = "First slide"
