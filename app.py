@@ -14,6 +14,7 @@ from dash import Dash
 import api
 import callbacks
 import serving
+from exports import snapshot_zip
 from layouts import page_content, shell
 from layouts.index_page import index_html
 from pages import read_request
@@ -67,6 +68,9 @@ WARM_VIEWS = ("/compare", "/country/MDA", "/country/BGD", "/country/JAM", "/coun
 
 
 def warm_up(dash_app: Dash, views: tuple[str, ...] = WARM_VIEWS) -> None:
+    """Draw `views` into the cache, and build the whole-snapshot ZIP (a few seconds of work
+    every worker would otherwise repeat on its first download)."""
+    snapshot_zip()
     vocab = snapshot_vocabulary()
     for view in views:
         path, _, query = view.partition("?")
