@@ -37,7 +37,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         }
       }
       return [slide.figure, slide.title, slide.caption, slide.source, slide.view,
-              slide.counter, slide.counter_label, slide.countries, slide.view];
+              slide.counter, slide.counter_label, slide.countries, slide.view, slide.text];
     },
     /* The presenter picked countries for this slide: ask the server to redraw it, unless the
        picker only shows the slide's own countries. */
@@ -104,4 +104,25 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       toggleFullScreen();
     }
   });
+
+  // When the slide's country picker closes, the keys belong to the slides again: focus goes
+  // back to the slide (after the picker has put it on its own button).
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      var picker = change.target;
+      if (picker.id === 'present-countries' && change.oldValue === 'true' &&
+          picker.getAttribute('aria-expanded') === 'false') {
+        window.setTimeout(function () {
+          var root = document.getElementById('present-root');
+          var active = document.activeElement;
+          if (root && (!active || active === document.body ||
+                       (active.closest && active.closest('.present-picker')))) {
+            root.focus();
+          }
+        }, 0);
+      }
+    });
+  }).observe(document.documentElement, {subtree: true, attributes: true,
+                                        attributeFilter: ['aria-expanded'],
+                                        attributeOldValue: true});
 })();
