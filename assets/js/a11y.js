@@ -4,7 +4,8 @@
      (dropdowns, sliders and their year fields) rather than a form field;
    - RadioItems are native radio buttons in a <fieldset>: the listbox/option roles Dash puts
      around them (interactive controls nested in options) are taken off;
-   - a dropdown is one tab stop, its button (Dash adds a hidden stand-in input in front of it);
+   - a dropdown is one tab stop, its button (Dash adds a hidden stand-in input in front of it),
+     named by its label and all it shows;
    - a file field in an upload zone is named by the zone's text;
    - Tab leaves a data grid (ag-grid): arrow keys move between its cells, Tab and Shift+Tab
      go to the control after or before it, so read-only tables are never a keyboard trap. */
@@ -28,11 +29,14 @@
 
   function nameDropdown(button) {
     var label = labelFor(button.id);
-    if (label) {
-      // The label first, then what is chosen (Dash names the button by its value only).
-      setAttr(button, 'aria-labelledby',
-              [label.id, button.id + '-value', button.id + '-value-count'].join(' '));
+    var shown = button.querySelector('.dash-dropdown-trigger');
+    if (label && shown) {
+      // The label first, then all the button shows (Dash names it by its value only).
+      setAttr(button, 'aria-labelledby', label.id + ' ' + ownId(shown, button.id + '-shown'));
     }
+    // The clear cross is for the mouse (the keyboard clears with Delete): not part of the name.
+    var clear = button.querySelector('.dash-dropdown-clear');
+    if (clear) { setAttr(clear, 'aria-hidden', 'true'); }
     var standIn = button.previousElementSibling;
     if (standIn && standIn.classList.contains('dash-dropdown-focus-target')) {
       standIn.inert = true;
