@@ -55,24 +55,27 @@ def text_of_figure(dom_id: str, figure: Mapping[str, Any], title: str) -> list:
 # ---- the rows ---------------------------------------------------------------------------------
 
 def figure_rows(figure: Mapping[str, Any]) -> list[dict]:
-    """The download rows of every data trace shown, each with its trace's legend name as
-    `series` (the place when the trace has no name)."""
+    """The download rows of every data trace shown, each with its trace's number (`trace`)
+    and legend name (`series`, empty for an unnamed trace)."""
     rows: list[dict] = []
-    for trace in figure.get("data") or []:
+    for number, trace in enumerate(figure.get("data") or []):
         meta = trace.get("meta")
         export = meta.get("export") if isinstance(meta, Mapping) else None
         if not isinstance(export, Mapping) or trace.get("visible") in HIDDEN:
             continue
         name = trace.get("name") or ""
-        for row in trace_rows(trace, export):
-            rows.append({**row, "series": name or row.get("country_name") or ""})
+        rows.extend({**row, "trace": number, "series": name}
+                    for row in trace_rows(trace, export))
     return rows
 
 
 def chart_kind(figure: Mapping[str, Any]) -> str:
-    for trace in figure.get("data") or []:
-        if trace.get("type") in t.KINDS:
-            return t.KINDS[trace["type"]]
+    """What kind of chart it is: a map, flow diagram or bar chart (whatever lines or labels
+    are drawn over it), else a line chart."""
+    types = [trace.get("type") or "scatter" for trace in figure.get("data") or []]
+    for kind in ("choropleth", "sankey", "bar", "scatter"):
+        if kind in types:
+            return t.KINDS[kind]
     return t.KIND_DEFAULT
 
 
@@ -89,21 +92,41 @@ def places(values: Iterable[float]) -> int:
 def summary(rows: list[dict]) -> str:
     """One sentence per series (at most MAX_DESCRIBED): first and last value of a series over
     time, or the highest and lowest places of a one-year ranking."""
-    series: dict[str, list[dict]] = {}
+    series: dict[tuple[int, str, str], list[dict]] = {}
     for row in rows:
-        series.setdefault(row["series"], []).append(row)
-    decimals = places(r["value"] for r in rows)
-    sentences = [series_sentence(name, points, decimals)
-                 for name, points in list(series.items())[:MAX_DESCRIBED]]
+        # Named traces of the same name and indicator are one series (a line and its dotted
+        # projection); unnamed traces are each their own.
+        key = (-1 if row["series"] else row["trace"], row["series"], row.get("unit") or "")
+        series.setdefault(key, []).append(row)
+    names = [series_name(points) for points in series.values()]
+    repeated = {name for name in names if names.count(name) > 1}
+    sentences = [
+        series_sentence(t.SERIES_WITH_UNIT.format(name=name, unit=unit)
+                        if name in repeated and unit else name, points)
+        for name, (_, _, unit), points in list(zip(names, series, series.values(),
+                                                   strict=True))[:MAX_DESCRIBED]]
     text = "; ".join(sentences) + "."
     if len(series) > MAX_DESCRIBED:
         text += " " + t.SUMMARY_MORE.format(count=len(series) - MAX_DESCRIBED)
     return text
 
 
-def series_sentence(name: str, points: list[dict], decimals: int) -> str:
+def place(row: dict) -> str:
+    """Where a value is: its destination when the chart shows where people went."""
+    return str(row.get("destination_name") or row.get("country_name") or "")
+
+
+def series_name(points: list[dict]) -> str:
+    """A series' legend name; for an unnamed trace, its one place, or "all places"."""
+    if points[0]["series"]:
+        return points[0]["series"]
+    names = {p.get("country_name") or "" for p in points}
+    return names.pop() if len(names) == 1 else t.SERIES_UNNAMED
+
+
+def series_sentence(name: str, points: list[dict]) -> str:
     def value(row: dict) -> str:
-        return format_value(row["value"], row.get("unit") or "", decimals)
+        return format_value(row["value"], row.get("unit") or "", places([row["value"]]))
 
     def period(row: dict) -> str:
         return str(row.get("period") or row.get("year") or "")
@@ -120,8 +143,7 @@ def series_sentence(name: str, points: list[dict], decimals: int) -> str:
     ranked = sorted(points, key=lambda p: -p["value"])
 
     def entries(chosen: list[dict]) -> str:
-        return ", ".join(t.SUMMARY_ENTRY.format(place=p.get("country_name") or "",
-                                                value=value(p)) for p in chosen)
+        return ", ".join(t.SUMMARY_ENTRY.format(place=place(p), value=value(p)) for p in chosen)
 
     top = ranked[:RANKED_ENDS]
     bottom = [p for p in ranked[-1:] if p not in top]
@@ -137,9 +159,10 @@ def data_table(rows: list[dict], title: str) -> html.Div:
     """Every row the chart draws: series (if it is not the place), place, the rows' own
     columns (sex, period, ...), year, value and, if units differ between rows, the unit."""
     extras = [key for key in rows[0] if key not in (
-        "series", "country_code", "country_name", "indicator_code", "year", "value", "unit")
-        and not key.endswith("_code")]
-    with_series = any(r["series"] != (r.get("country_name") or "") for r in rows)
+        "trace", "series", "country_code", "country_name", "indicator_code", "year", "value",
+        "unit") and not key.endswith("_code")]
+    with_series = any(r["series"] and r["series"] != (r.get("country_name") or "")
+                      for r in rows)
     units = list(dict.fromkeys(r.get("unit") or "" for r in rows))
     decimals = places(r["value"] for r in rows)
     value_header = (f"{t.COLUMN_VALUE} ({units[0]})" if len(units) == 1 and units[0]

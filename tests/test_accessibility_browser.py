@@ -142,7 +142,7 @@ def test_the_comparison_view_is_remembered_in_the_tab(live_server, page):
                      "new URLSearchParams(location.search).get('countries') === 'MDA,JAM,ECS'")
     wait_until(page, """() => {
       const plot = document.querySelector('#compare-chart .js-plotly-plot');
-      return plot && plot.data && plot.data.length === 3;
+      return plot && plot.data && new Set(plot.data.map(t => t.name)).size === 3;
     }""")
     assert parse_qs(urlsplit(page.url).query)["indicator"] == ["SM.POP.NETM"]
     # The brand link goes back to it as well.
