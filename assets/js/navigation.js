@@ -7,17 +7,31 @@
   var COMPARE_VIEW = 'compare-view';
   var COMPARE_PATH = /^\/(compare)?\/?$/;
 
-  function focusHeading(tries) {
+  function newHeading() {
     var page = document.getElementById('page');
-    var heading = page && page.querySelector('h1');
-    if (!heading && tries > 0) {
-      window.requestAnimationFrame(function () { focusHeading(tries - 1); });
-      return;
-    }
-    var target = heading || document.getElementById('main');
-    if (!target) { return; }
-    if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
-    target.focus();
+    return (page && page.querySelector('h1')) || document.getElementById('main');
+  }
+
+  /* Focus the new page's heading (or its main area) once it is drawn, and again if the
+     drawing replaces it, until the user does something or the page has settled. The heading
+     found when the router answered may still be the old page's: it is taken only after a
+     moment. */
+  function focusNewPage() {
+    var started = Date.now();
+    var stale = newHeading();
+    var stop = function () { started = 0; };
+    document.addEventListener('keydown', stop, {once: true, capture: true});
+    document.addEventListener('mousedown', stop, {once: true, capture: true});
+    (function check() {
+      if (!started || Date.now() - started > 2000) { return; }
+      var target = newHeading();
+      if (target && document.activeElement !== target &&
+          (target !== stale || Date.now() - started > 300)) {
+        if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
+        target.focus();
+      }
+      window.requestAnimationFrame(check);
+    })();
   }
 
   function remember() {
@@ -61,7 +75,7 @@
       arrived: function (rendered) {
         if (!rendered || !rendered.title) { return window.dash_clientside.no_update; }
         document.title = rendered.title;
-        window.requestAnimationFrame(function () { focusHeading(60); });
+        focusNewPage();
         return rendered.title;
       }
     }

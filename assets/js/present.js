@@ -106,23 +106,34 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   });
 
   // When the slide's country picker closes, the keys belong to the slides again: focus goes
-  // back to the slide (after the picker has put it on its own button).
+  // back to the slide, also when the picker puts it on its own button a moment later.
+  var pickerClosed = 0;
+
+  function backToSlide() {
+    var root = document.getElementById('present-root');
+    var active = document.activeElement;
+    if (root && (!active || active === document.body || !active.isConnected ||
+                 (active.closest && active.closest('.present-picker')))) {
+      root.focus();
+    }
+  }
+
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
       var picker = change.target;
       if (picker.id === 'present-countries' && change.oldValue === 'true' &&
           picker.getAttribute('aria-expanded') === 'false') {
-        window.setTimeout(function () {
-          var root = document.getElementById('present-root');
-          var active = document.activeElement;
-          if (root && (!active || active === document.body ||
-                       (active.closest && active.closest('.present-picker')))) {
-            root.focus();
-          }
-        }, 0);
+        pickerClosed = Date.now();
+        window.setTimeout(backToSlide, 0);
       }
     });
   }).observe(document.documentElement, {subtree: true, attributes: true,
                                         attributeFilter: ['aria-expanded'],
                                         attributeOldValue: true});
+  document.addEventListener('focusin', function (event) {
+    if (Date.now() - pickerClosed < 500 && event.target.closest &&
+        event.target.closest('.present-picker')) {
+      window.setTimeout(backToSlide, 0);
+    }
+  });
 })();
