@@ -62,9 +62,16 @@ def choose(page, dropdown: str, search: str) -> None:
     assert active(page)["id"] == dropdown
     page.keyboard.press("Enter")
     page.wait_for_selector(".dash-dropdown-search")
+    # Home goes to the search field (a single choice opens on its chosen option).
+    page.keyboard.press("Home")
+    wait_until(page, "() => document.activeElement.classList.contains('dash-dropdown-search')")
     page.keyboard.type(search)
     page.locator("[role=option]", has_text=search).first.wait_for()
     page.keyboard.press("Enter")
+    # A multiple choice stays open for more: Escape closes it.
+    if page.evaluate("id => document.getElementById(id).getAttribute('aria-expanded')",
+                     dropdown) == "true":
+        page.keyboard.press("Escape")
 
 
 def test_comparison_view_with_the_keyboard_only(live_server, page):

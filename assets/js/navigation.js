@@ -22,13 +22,20 @@
     var stop = function () { started = 0; };
     document.addEventListener('keydown', stop, {once: true, capture: true});
     document.addEventListener('mousedown', stop, {once: true, capture: true});
+    var focused = false;
     (function check() {
       if (!started || Date.now() - started > 2000) { return; }
       var target = newHeading();
-      if (target && document.activeElement !== target &&
-          (target !== stale || Date.now() - started > 300)) {
+      var active = document.activeElement;
+      // Once focused, only a heading replaced under the focus (focus back on the document) is
+      // focused again: focus the user or the page moved elsewhere stays there.
+      var lost = !active || active === document.body || !active.isConnected;
+      var due = focused ? lost
+        : target !== stale || Date.now() - started > 300;
+      if (target && active !== target && due) {
         if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
         target.focus();
+        focused = true;
       }
       window.requestAnimationFrame(check);
     })();
