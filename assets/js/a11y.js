@@ -120,10 +120,12 @@
       candidates.forEach(function (el) {
         if (wrapper.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) { next = el; }
       });
+      // Nothing before the grid: round to the page's last control, as Tab goes round.
+      next = next || candidates[candidates.length - 1] || null;
     } else {
       next = candidates.find(function (el) {
         return cells.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
-      }) || null;
+      }) || candidates[0] || null;
     }
     if (next) {
       event.preventDefault();
