@@ -102,6 +102,13 @@
       return false;
     }
     if (element.classList.contains('ag-tab-guard')) { return false; }
+    // Of a radio group only the chosen button is a tab stop.
+    if (element.type === 'radio' && element.name && !element.checked) {
+      var group = document.querySelectorAll('input[type="radio"][name="' +
+                                            CSS.escape(element.name) + '"]');
+      var chosen = Array.prototype.some.call(group, function (r) { return r.checked; });
+      if (chosen || group[0] !== element) { return false; }
+    }
     return element.getClientRects().length > 0 &&
       getComputedStyle(element).visibility !== 'hidden';
   }
