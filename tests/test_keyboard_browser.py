@@ -67,7 +67,11 @@ def choose(page, dropdown: str, search: str, shown: str | None = None) -> None:
     page.keyboard.press("Home")
     wait_until(page, "() => document.activeElement.classList.contains('dash-dropdown-search')")
     page.keyboard.type(search)
-    page.locator("[role=option]", has_text=shown or search).first.wait_for()
+    # Enter picks the first option shown: wait until the list shows only matches.
+    wait_until(page, """text => {
+      const options = Array.from(document.querySelectorAll('.dash-dropdown-content [role=option]'));
+      return options.length && options.every(o => o.textContent.includes(text));
+    }""", shown or search)
     page.keyboard.press("Enter")
     # A multiple choice stays open for more: Escape closes it.
     if page.evaluate("id => document.getElementById(id).getAttribute('aria-expanded')",
