@@ -13,7 +13,8 @@ from typing import Any
 from dash import html
 
 import charts
-from exports.figure_data import HIDDEN, trace_rows
+import query
+from exports.figure_data import HIDDEN, export_unit, trace_rows
 from ids import block
 from serving.cache import memoize
 from text import accessibility as t
@@ -65,7 +66,8 @@ def figure_rows(figure: Mapping[str, Any]) -> list[dict]:
             continue
         name = trace.get("name") or ""
         rows.extend({**row, "trace": number, "series": name}
-                    for row in trace_rows(trace, export))
+                    for row in trace_rows(trace, export,
+                                          export_unit(export, query.indicator_meta)))
     return rows
 
 
