@@ -65,6 +65,19 @@ class Block:
         return f"{self.chart}-sources"
 
     @property
+    def text(self) -> str:
+        """The <details> under the graph: its summary and data table."""
+        return f"{self.chart}-text"
+
+    @property
+    def name(self) -> str:
+        return f"{self.chart}-name"
+
+    @property
+    def summary(self) -> str:
+        return f"{self.chart}-summary"
+
+    @property
     def view(self) -> dict[str, str]:
         return {"type": ChartTool.VIEW, "chart": self.chart}
 
@@ -82,6 +95,7 @@ class Shell(StrEnum):
     RENDERED = "page-rendered"  # the path and query the page content was drawn for
     ROUTE = "page-route"  # a path the browser asks the server to draw
     LANG = "page-lang"
+    ANNOUNCE = "page-announce"  # a status region naming the page navigation opened
     DECK_STORE = "deck-store"  # the slide deck being built (kept in the browser)
 
 

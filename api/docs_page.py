@@ -33,6 +33,10 @@ code,pre{font-family:ui-monospace,monospace;font-size:0.9em;background:#f3f3f3;p
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 h2{border-top:2px solid #ddd;padding-top:1rem;margin-top:2rem}
+h1,h2,p,li,th,td,code{overflow-wrap:anywhere}
+table{table-layout:fixed}
+@media (max-width:40rem){body{font-size:16px;margin:1rem auto;padding:0 .5rem}
+th,td{padding:.2rem .25rem}}
 """
 
 
@@ -41,7 +45,7 @@ def docs_html(spec: dict[str, object]) -> str:
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>{escape(info['title'])}</title><style>{STYLE}</style></head><body>",
+        f"<title>{escape(info['title'])}</title><style>{STYLE}</style></head><body><main>",
         f"<h1>{escape(info['title'])}</h1>",
         f"<p>{escape(info['description'])}</p>",
         "<p>Machine-readable description: "
@@ -78,7 +82,7 @@ def docs_html(spec: dict[str, object]) -> str:
                 for code, response in operation.get("responses", {}).items()
             )
             parts.append(f"<p>Responses: {codes}</p>")
-    parts.append("</body></html>")
+    parts.append("</main></body></html>")
     return "\n".join(parts)
 
 

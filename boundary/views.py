@@ -99,5 +99,6 @@ def register_address_bar(app: Dash, history: str, popstate: str) -> None:
         Output(popstate, "data"),
         Input(Shell.URL, "search"),
         State(history, "data"),
+        State(Shell.RENDERED, "data"),
         prevent_initial_call=True,
     )

@@ -9,13 +9,13 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State
 
 from boundary import callback, refuse
 from boundary.inputs import codes, index, store
-from ids import ChartId, ChartTool, Present
+from ids import ChartId, ChartTool, Present, block
 from layouts.present import slide_payload
 from pages.deck import MAX_JSON_BYTES, MAX_SLIDES, from_stored
 from pages.views import DeckError, parse_view
 from state.compare import MAX_COUNTRIES, clean_countries, snapshot_vocabulary
 
-SLIDE_PARTS = ("figure", "title", "caption", "source", "view")
+SLIDE_PARTS = ("figure", "title", "caption", "source", "view", "text")
 
 
 def recountry(request: dict | None, position: int | None, deck: dict | None) -> tuple:
@@ -49,6 +49,7 @@ def register(app: Dash) -> None:
         Output(Present.CAPTION, "children", allow_duplicate=True),
         Output(Present.SOURCE, "children", allow_duplicate=True),
         Output({"type": ChartTool.VIEW, "chart": ChartId.SLIDE}, "data", allow_duplicate=True),
+        Output(block(ChartId.SLIDE).text, "children", allow_duplicate=True),
         Output(Present.SLIDES, "data"),
         Output(Present.DECK, "data"),
         Input(Present.PICKED, "data"),
@@ -80,6 +81,7 @@ def register(app: Dash) -> None:
         Output(Present.COUNTER_LABEL, "children"),
         Output(Present.COUNTRIES, "value"),
         Output(Present.LEAVE, "href"),
+        Output(block(ChartId.SLIDE).text, "children"),
         Input(Present.INDEX, "data"),
         State(Present.SLIDES, "data"),
         prevent_initial_call=True,

@@ -24,7 +24,7 @@ def draw_page(route: dict | None) -> tuple:
     search = route.get("search") if isinstance(route.get("search"), str) else ""
     request = read_request(path, search, snapshot_vocabulary())
     return (page_content(request), nav_links(request.page.nav), shell_class(request),
-            rendered(path, search))
+            rendered(path, search, request))
 
 
 def register(app: Dash) -> None:
@@ -45,3 +45,10 @@ def register(app: Dash) -> None:
         inputs=(store(4096),),
         prevent_initial_call=True,
     )(draw_page)
+    # The new page's title, focus and announcement are set in the browser.
+    app.clientside_callback(
+        ClientsideFunction("navigation", "arrived"),
+        Output(Shell.ANNOUNCE, "children"),
+        Input(Shell.RENDERED, "data"),
+        prevent_initial_call=True,
+    )

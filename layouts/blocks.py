@@ -1,7 +1,7 @@
 """A chart block: the chart's heading, its graph (drawn with the figure in the page's first
-render), the notes and caveats printed under it, and its sources line with the API links of
-its data. Every page builds its charts with `chart_block`; a page callback refreshes a block
-with `block_values` into the outputs named by `BLOCK_PROPS`.
+render) with its summary and data table, the notes and caveats printed under it, and its
+sources line with the API links of its data. Every page builds its charts with `chart_block`;
+a page callback refreshes a block with `block_values` into the outputs named by `BLOCK_PROPS`.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from dash import html, no_update
 import charts
 from ids import ChartId, block
 from layouts.chart_sources import chart_footer
+from layouts.chart_text import chart_text
 from layouts.graph import graph
 from pages.views import of_chart
 
 # The properties of a block a page callback refreshes, as (part of ids.Block, property).
 BLOCK_PROPS = (("title", "children"), ("graph", "figure"), ("notes", "children"),
-               ("sources", "children"), ("view", "data"))
+               ("sources", "children"), ("view", "data"), ("text", "children"))
 
 
 def notes(chart_id: ChartId, state: Any) -> list:
@@ -39,7 +40,7 @@ def block_values(chart_id: ChartId, state: Any) -> list:
     spec = charts.chart(chart_id)
     return [spec.title(state), charts.figure_json(chart_id, state), notes(chart_id, state),
             chart_footer(spec.sources(state), spec.api_links(state)),
-            of_chart(chart_id, state).url]
+            of_chart(chart_id, state).url, chart_text(chart_id, chart_id, state)]
 
 
 def chart_block(chart_id: ChartId, state: Any, *, heading: str = "h3",
@@ -47,12 +48,13 @@ def chart_block(chart_id: ChartId, state: Any, *, heading: str = "h3",
     """The whole block for the chart in `state`; `heading`: the level of its title."""
     spec = charts.chart(chart_id)
     ids = block(chart_id)
-    title, figure, note_parts, footer, view_url = block_values(chart_id, state)
+    title, figure, note_parts, footer, view_url, text = block_values(chart_id, state)
     heading_tag = getattr(html, heading.upper())
     return html.Section(
         [
             heading_tag(title, id=ids.title, className="chart-title"),
-            graph(chart_id, spec.label, figure, view_url=view_url, **graph_options),
+            graph(chart_id, spec.label, figure, text=text, title_id=ids.title,
+                  view_url=view_url, **graph_options),
             html.Div(note_parts, id=ids.notes, className="coverage chart-notes"),
             html.Div(footer, id=ids.sources),
         ],

@@ -22,13 +22,16 @@ from charts.indicator_units import decimals, value_unit
 from exports.citation import citation as cite
 from exports.metadata import indicator_entry
 from figures import theme
-from ids import ChartId, Compare, compare_panel
+from ids import ChartId, Compare, block, compare_panel
+from layouts.chart_text import chart_text
+from layouts.controls import radio_group
 from layouts.graph import graph
 from pages import PageRequest
 from pages.views import of_chart
 from serving import absolute_url
 from serving.cache import memoize
 from state.compare import CompareState, Notice, Vocabulary, snapshot_vocabulary, to_query
+from text import accessibility as ta
 from text import compare as t
 from text.numbers import format_year_span
 
@@ -69,14 +72,14 @@ def layout(request: PageRequest) -> html.Div:
             controls(state, vocab, snap.indicators, snap.countries),
             # Tabs are native radio buttons (arrow keys move between them); switching shows
             # another panel in the browser, and draws it on the server the first time.
-            dcc.RadioItems(
+            radio_group(ta.TABS_LABEL, dcc.RadioItems(
                 id=Compare.TABS,
                 value=state.tab,
                 options=[{"label": label, "value": tab} for tab, label in TAB_LABELS.items()],
                 className="tab-switch",
                 inputClassName="visually-hidden-focusable-input",
                 labelClassName="tab-label",
-            ),
+            ), legend_hidden=True),
             # The key of the view the chart shows as first drawn (assets/js/compare.js).
             html.Div(chart_panel(state, panels["chart"]), id=compare_panel("chart"),
                      hidden=state.tab != "chart",
@@ -108,10 +111,12 @@ def panel_values(tab: str, state: CompareState) -> list:
     if tab == "chart":
         return [{"key": panel_key(tab, state),
                  "figure": charts.figure_json(ChartId.COMPARE_SERIES, state)},
-                coverage(state), of_chart(ChartId.COMPARE_SERIES, state).url]
+                coverage(state), of_chart(ChartId.COMPARE_SERIES, state).url,
+                chart_text(ChartId.COMPARE_SERIES, ChartId.COMPARE_SERIES, state)]
     if tab == "map":
         return [charts.figure_json(ChartId.COMPARE_MAP, state), compare_map.map_title(state),
-                of_chart(ChartId.COMPARE_MAP, state).url]
+                of_chart(ChartId.COMPARE_MAP, state).url,
+                chart_text(ChartId.COMPARE_MAP, ChartId.COMPARE_MAP, state)]
     if tab == "table":
         return [table_grid(state)]
     return [sources(state)]
@@ -122,22 +127,24 @@ PANEL_OUTPUTS: dict[str, tuple[tuple[object, str], ...]] = {
     # The chart's figure goes to a store with its key: the browser draws it unless it has
     # already drawn that view itself (assets/js/compare.js).
     "chart": ((Compare.CHART_FIGURE, "data"), (Compare.COVERAGE, "children"),
-              ({"type": "chart-view", "chart": ChartId.COMPARE_SERIES}, "data")),
+              (block(ChartId.COMPARE_SERIES).view, "data"),
+              (block(ChartId.COMPARE_SERIES).text, "children")),
     "map": ((ChartId.COMPARE_MAP, "figure"), (Compare.MAP_NOTE, "children"),
-            ({"type": "chart-view", "chart": ChartId.COMPARE_MAP}, "data")),
+            (block(ChartId.COMPARE_MAP).view, "data"),
+            (block(ChartId.COMPARE_MAP).text, "children")),
     "table": ((compare_panel("table"), "children"),),
     "sources": ((Compare.SOURCES, "children"),),
 }
 
 
 def chart_panel(state: CompareState, values: list | None) -> html.Div:
-    drawn, covered, view_url = values or ({"key": None, "figure": None}, [], None)
+    drawn, covered, view_url, text = values or ({"key": None, "figure": None}, [], None, [])
     figure = drawn["figure"]
     return html.Div(
         html.Div(
             [
-                html.Div(graph(ChartId.COMPARE_SERIES, t.TAB_CHART, figure, view_url=view_url,
-                               embed=True), className="col-12 col-lg-9"),
+                html.Div(graph(ChartId.COMPARE_SERIES, t.TAB_CHART, figure, text=text,
+                               view_url=view_url, embed=True), className="col-12 col-lg-9"),
                 html.Aside(covered, id=Compare.COVERAGE, className="col-12 col-lg-3 coverage",
                            **{"aria-live": "polite"}),
             ],
@@ -148,14 +155,15 @@ def chart_panel(state: CompareState, values: list | None) -> html.Div:
 
 
 def map_panel(state: CompareState, values: list | None) -> html.Div:
-    figure, note, view_url = values or (None, "", None)
+    figure, note, view_url, text = values or (None, "", None, [])
     return html.Div(
         [
             html.Label(t.MAP_YEAR_LABEL, htmlFor=Compare.MAP_YEAR, className="form-label"),
             dcc.Slider(id=Compare.MAP_YEAR, min=state.start, max=state.end, step=1,
                        value=state.year or state.end, marks=year_marks(state.start, state.end),
                        tooltip={"placement": "bottom"}),
-            graph(ChartId.COMPARE_MAP, t.TAB_MAP, figure, view_url=view_url, embed=True),
+            graph(ChartId.COMPARE_MAP, t.TAB_MAP, figure, text=text, view_url=view_url,
+                  embed=True),
             html.Div(note, id=Compare.MAP_NOTE, className="coverage"),
         ],
         className="tab-panel",
@@ -285,8 +293,9 @@ def sources(state: CompareState) -> list:
         html.H3(t.SOURCES_CITATION, className="h5"),
         html.Div([
             html.P(citation, id=Compare.CITATION, className="citation"),
-            dcc.Clipboard(target_id=Compare.CITATION, title=t.SOURCES_COPY,
-                          className="copy-button"),
+            dcc.Clipboard(target_id=Compare.CITATION, className="copy-button",
+                          children=html.Button(t.SOURCES_COPY, type="button",
+                                               className="btn btn-outline-secondary btn-sm")),
         ], className="citation-box"),
     ]
 
@@ -409,12 +418,10 @@ def controls(
                                         tooltip={"placement": "bottom"}),
                     ], className="col-12 col-lg-5"),
                     html.Div([
-                        html.Label(t.TRANSFORM_LABEL, htmlFor=Compare.TRANSFORM,
-                                   className="form-label"),
-                        dcc.RadioItems(id=Compare.TRANSFORM,
-                                       options=transform_options(
-                                           vocab.allowed_transforms(state.indicator)),
-                                       value=state.transform, className="choice-list"),
+                        radio_group(t.TRANSFORM_LABEL, dcc.RadioItems(
+                            id=Compare.TRANSFORM,
+                            options=transform_options(vocab.allowed_transforms(state.indicator)),
+                            value=state.transform, className="choice-list")),
                         html.Div([
                             html.Label(t.BASE_LABEL, htmlFor=Compare.BASE,
                                        className="form-label"),
@@ -424,13 +431,12 @@ def controls(
                         ], id=Compare.BASE_BOX, hidden=state.transform != "index",
                            className="base-box"),
                     ], className="col-12 col-md-8 col-lg-4"),
-                    html.Div([
-                        html.Label(t.SCALE_LABEL, htmlFor=Compare.SCALE, className="form-label"),
-                        dcc.RadioItems(id=Compare.SCALE,
-                                       options=[{"label": label, "value": scale}
-                                                for scale, label in t.SCALES.items()],
-                                       value=state.scale, className="choice-list"),
-                    ], className="col-12 col-md-4 col-lg-3"),
+                    html.Div(radio_group(t.SCALE_LABEL, dcc.RadioItems(
+                        id=Compare.SCALE,
+                        options=[{"label": label, "value": scale}
+                                 for scale, label in t.SCALES.items()],
+                        value=state.scale, className="choice-list")),
+                        className="col-12 col-md-4 col-lg-3"),
                 ],
                 className="row g-3 mt-1",
             ),

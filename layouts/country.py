@@ -16,6 +16,7 @@ from ids import ChartId, Profile
 from layouts.blocks import chart_block
 from layouts.chart_sources import chart_footer
 from layouts.compare import country_options, notice_list
+from layouts.controls import radio_group
 from layouts.labour import profile_section as labour_section
 from pages import PageRequest
 from query.profile import Headline, headline, profile_facts
@@ -133,14 +134,11 @@ def profile(request: PageRequest, name: str) -> html.Div:
             section(
                 "finance", t.FINANCE_TITLE,
                 html.P(t.FINANCE_INTRO),
-                html.Div([
-                    html.Label(t.FINANCE_MEASURE_LABEL, htmlFor=Profile.MEASURE,
-                               className="form-label"),
-                    dcc.RadioItems(id=Profile.MEASURE, value=state.measure,
-                                   options=[{"label": t.FINANCE_MEASURES[m], "value": m}
-                                            for m in MEASURES],
-                                   className="choice-list", inline=True),
-                ], className="profile-controls no-print"),
+                radio_group(t.FINANCE_MEASURE_LABEL, dcc.RadioItems(
+                    id=Profile.MEASURE, value=state.measure,
+                    options=[{"label": t.FINANCE_MEASURES[m], "value": m} for m in MEASURES],
+                    className="choice-list", inline=True),
+                    className="profile-controls no-print"),
                 *[chart_block(c, state, heading="h3") for c in FINANCE_CHARTS],
             ),
             section(

@@ -50,8 +50,9 @@ def layout(request: PageRequest) -> html.Div:
                 html.Div([
                     dcc.Input(id=Deck.SHARE_URL, type="text", readOnly=True,
                               className="form-control"),
-                    dcc.Clipboard(target_id=Deck.SHARE_URL, title=t.COPY,
-                                  className="copy-button"),
+                    dcc.Clipboard(target_id=Deck.SHARE_URL, className="copy-button",
+                                  children=html.Button(t.COPY, type="button",
+                                                       className="btn btn-outline-secondary")),
                 ], className="deck-share"),
             ], id=Deck.SHARE_BOX, className="deck-field"),
             dcc.Upload(html.Div(t.IMPORT), id=Deck.UPLOAD, accept=".json,application/json",

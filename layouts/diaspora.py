@@ -10,6 +10,7 @@ import query
 from ids import ChartId, Diaspora
 from layouts.blocks import chart_block
 from layouts.compare import country_picker, notice_list
+from layouts.controls import radio_group
 from pages import PageRequest
 from state.compare import snapshot_vocabulary
 from state.diaspora import MEASURES, DiasporaState, to_query
@@ -33,14 +34,10 @@ def layout(request: PageRequest) -> html.Div:
                 [
                     country_picker(Diaspora.COUNTRIES, list(state.countries),
                                    query.get_snapshot().countries, t),
-                    html.Div([
-                        html.Label(t.MEASURE_LABEL, htmlFor=Diaspora.MEASURE,
-                                   className="form-label"),
-                        dcc.RadioItems(id=Diaspora.MEASURE, value=state.measure,
-                                       options=[{"label": t.MEASURES[m], "value": m}
-                                                for m in MEASURES],
-                                       className="choice-list"),
-                    ], className="col-12 col-md-6 col-lg-3"),
+                    html.Div(radio_group(t.MEASURE_LABEL, dcc.RadioItems(
+                        id=Diaspora.MEASURE, value=state.measure,
+                        options=[{"label": t.MEASURES[m], "value": m} for m in MEASURES],
+                        className="choice-list")), className="col-12 col-md-6 col-lg-3"),
                     html.Div([
                         html.Label(t.YEAR_LABEL, htmlFor=Diaspora.YEAR, className="form-label"),
                         dcc.Dropdown(id=Diaspora.YEAR, value=state.year or years[-1],

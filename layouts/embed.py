@@ -10,6 +10,7 @@ import charts
 import query
 from exports.citation import source_line
 from ids import ChartId, Embed
+from layouts.chart_text import chart_text
 from layouts.graph import graph
 from pages import PageRequest
 from state.compare import CompareState, to_url
@@ -29,7 +30,8 @@ def layout(request: PageRequest) -> html.Div:
             html.H1(caption or spec.title(state), id=Embed.CAPTION,
                     className="embed-caption" if caption else "visually-hidden"),
             graph(Embed.CHART, tcompare.TAB_MAP if caption else tcompare.TAB_CHART,
-                  charts.figure_json(chart, state), add_to_deck=False, downloads=False),
+                  charts.figure_json(chart, state), text=chart_text(Embed.CHART, chart, state),
+                  title_id=Embed.CAPTION, add_to_deck=False, downloads=False),
             html.P(
                 [
                     source_line([meta]),

@@ -21,6 +21,7 @@ from text import present as tp
 NOT_DRAWN = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
 DATA_FORMATS = ("csv", "xlsx")
 IMAGE_FORMATS = ("png", "svg")
+PLOTLY_HEIGHT = 450  # what plotly draws a figure without a height at
 
 
 def graph_config() -> dict:
@@ -34,32 +35,55 @@ def graph_config() -> dict:
     }
 
 
+def frame_height(figure: object) -> int | None:
+    """The height (px) the figure will be drawn at: its layout's, or plotly's default; None
+    for a figure not drawn yet."""
+    if figure is None or figure is NOT_DRAWN:
+        return None
+    layout = figure.get("layout") if isinstance(figure, dict) else getattr(figure, "layout", None)
+    height = layout.get("height") if isinstance(layout, dict) else getattr(layout, "height", None)
+    return int(height) if height else PLOTLY_HEIGHT
+
+
 def graph(
     chart_id: str,
     label: str,
     figure: object = None,
     *,
+    text: list | None = None,
+    title_id: str | None = None,
     view_url: str | None = None,
     add_to_deck: bool = True,
     downloads: bool = True,
     embed: bool = False,
+    fill: bool = False,
     **kwargs: object,
 ) -> html.Div:
-    """A Graph (id `chart_id`, drawn with `figure`) in a figure region named `label` for screen
-    readers. Under it: the toolbar (unless `downloads` is False), the embed code (if `embed`)
-    and "Add this view to my deck" (unless `add_to_deck` is False); `view_url` is the link of
-    the view the chart shows."""
+    """A Graph (id `chart_id`, drawn with `figure`) in a figure region. Under it: the toolbar
+    (unless `downloads` is False), the embed code (if `embed`), "Add this view to my deck"
+    (unless `add_to_deck` is False) and, if given, `text`: the chart's summary and data table
+    (layouts.chart_text), in a <details>. The region is named by the element `title_id` (or
+    the title in `text`, else `label`) and described by the summary. `view_url` is the link
+    of the view the chart shows. The frame keeps the figure's height before it is drawn, so
+    nothing under it moves; `fill`: the graph fills a box the page sizes instead."""
+    ids = block(chart_id)
     chart = dcc.Graph(id=chart_id, figure=NOT_DRAWN if figure is None else figure,
                       config=graph_config(), className="chart",
                       **kwargs)
+    height = None if fill else frame_height(figure)
     parts: list = [html.Div(chart, id={"type": ChartTool.FIGURE, "chart": chart_id},
-                            className="chart-frame"),
-                   dcc.Store(id=block(chart_id).view, data=view_url)]
+                            className="chart-frame",
+                            style={"minHeight": f"{height}px"} if height else None),
+                   dcc.Store(id=ids.view, data=view_url)]
     if downloads:
         parts.append(toolbar(chart_id, label, embed))
     if add_to_deck:
         parts.append(deck_button(chart_id))
-    return html.Div(parts, role="figure", className="chart-box", **{"aria-label": label})
+    if text is None:
+        return html.Div(parts, role="figure", className="chart-box", **{"aria-label": label})
+    parts.append(html.Details(text, id=ids.text, className="chart-data no-print"))
+    return html.Div(parts, role="figure", className="chart-box",
+                    **{"aria-labelledby": title_id or ids.name, "aria-describedby": ids.summary})
 
 
 def toolbar(key: str, label: str, embed: bool, *, compact: bool = False) -> html.Div:
@@ -68,9 +92,9 @@ def toolbar(key: str, label: str, embed: bool, *, compact: bool = False) -> html
     beside the source line)."""
 
     def button(kind: str, fmt: str, text: str, title: str) -> html.Button:
+        # Named by its text (what a speech-input user says), described by its title.
         return html.Button(text, id={"type": kind, "chart": key, "format": fmt}, type="button",
-                           title=title, className="btn btn-outline-secondary btn-sm",
-                           **{"aria-label": title})
+                           title=title, className="btn btn-outline-secondary btn-sm")
 
     buttons = [
         *(button(ChartTool.EXPORT, fmt, t.FORMAT_NAMES[fmt], t.DOWNLOAD_TITLES[fmt])
@@ -90,7 +114,7 @@ def toolbar(key: str, label: str, embed: bool, *, compact: bool = False) -> html
         buttons.append(html.Button(
             t.EMBED, id={"type": ChartTool.EMBED, "chart": key}, type="button",
             title=t.EMBED_TITLE, className="btn btn-outline-secondary btn-sm",
-            **{"aria-expanded": "false", "aria-label": t.EMBED_TITLE}))
+            **{"aria-expanded": "false"}))
         embed_box = [html.Div(
             [
                 html.Label(t.EMBED_CODE_LABEL, className="form-label"),

@@ -21,6 +21,7 @@ from exports.figure_data import NoDataError, chart_citation
 from exports.metadata import entries_of
 from figures.presentation import projector
 from ids import ChartId, Present
+from layouts.chart_text import chart_text
 from layouts.compare import country_options
 from layouts.graph import graph, toolbar
 from pages import PageRequest
@@ -72,6 +73,7 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
         "countries": list(view.countries),
         "counter": t.SLIDE_COUNTER.format(number=number, total=total),
         "counter_label": t.SLIDE_COUNTER_LABEL.format(number=number, total=total),
+        "text": chart_text(ChartId.SLIDE, view.chart, view.state),
     }
 
 
@@ -101,7 +103,9 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> htm
             html.Div(
                 [
                     html.Header(
-                        [html.H1(current["title"], id=Present.TITLE, className="present-title"),
+                        [*([html.P(deck.title, className="present-deck-title")]
+                           if deck.title else []),
+                         html.H1(current["title"], id=Present.TITLE, className="present-title"),
                          html.P(current["caption"], id=Present.CAPTION,
                                 className="present-caption")],
                         className="present-head",
@@ -109,8 +113,9 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> htm
                     # The slide's download toolbar sits in the footer, beside the source line,
                     # so the chart keeps the screen's height.
                     html.Div(graph(ChartId.SLIDE, t.CHART_LABEL, current["figure"],
-                                   view_url=current["view"], add_to_deck=False,
-                                   downloads=False, style={"height": "100%"}),
+                                   text=current["text"], view_url=current["view"],
+                                   add_to_deck=False, downloads=False, fill=True,
+                                   style={"height": "100%"}),
                              className="present-chart"),
                     html.Footer(
                         [
@@ -170,7 +175,7 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> htm
                 className="present-slide",
             ),
         ],
-        id=Present.ROOT, className="present", tabIndex="-1",
+        id=Present.ROOT, className="present", tabIndex="-1", role="region",
         **{"aria-roledescription": t.PAGE_LABEL, "aria-label": deck.title or t.PAGE_LABEL},
     )
 

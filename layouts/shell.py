@@ -15,7 +15,7 @@ from flask import has_request_context, request
 
 from ids import Shell
 from layouts import page_content
-from pages import NAV, PageRequest, read_request
+from pages import NAV, PageRequest, page_title, read_request
 from state.compare import snapshot_vocabulary
 from text import common as t
 
@@ -49,9 +49,10 @@ def opened_address() -> tuple[str, str]:
     return parts.path or "/", f"?{parts.query}" if parts.query else ""
 
 
-def rendered(path: str, search: str) -> dict[str, str]:
-    """What the content area was drawn for (the router compares it with the address)."""
-    return {"path": path, "search": search}
+def rendered(path: str, search: str, request: PageRequest) -> dict[str, str]:
+    """What the content area was drawn for (the router compares it with the address), and the
+    page's title (the browser names the tab with it after in-app navigation)."""
+    return {"path": path, "search": search, "title": page_title(request)}
 
 
 def layout() -> html.Div:
@@ -60,10 +61,12 @@ def layout() -> html.Div:
     return html.Div(
         [
             dcc.Location(id=Shell.URL, refresh=False),
-            dcc.Store(id=Shell.RENDERED, data=rendered(path, search)),
+            dcc.Store(id=Shell.RENDERED, data=rendered(path, search, page)),
             dcc.Store(id=Shell.ROUTE),
             dcc.Store(id=Shell.DECK_STORE, storage_type="local"),  # the deck being built
             html.A(t.SKIP_TO_CONTENT, href="#main", className="skip-link"),
+            # Says which page in-app navigation opened (assets/js/navigation.js).
+            html.Div(id=Shell.ANNOUNCE, role="status", className="visually-hidden"),
             html.Header(
                 html.Div(
                     [

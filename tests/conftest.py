@@ -168,7 +168,28 @@ def watch() -> PageWatch:
 @pytest.fixture
 def page(browser, watch: PageWatch) -> Iterator[object]:
     """A fresh page at 1280x900; a request outside 127.0.0.1 is blocked and fails the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield from guarded_page(browser, watch, viewport={"width": 1280, "height": 900})
+
+
+# axe-core, installed from the npm registry by scripts/test.sh.
+AXE_SCRIPT = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def axe_page(browser, watch: PageWatch) -> Iterator[object]:
+    """Like `page`, with the app's Content-Security-Policy bypassed so that axe-core can be
+    injected as an inline script: for the accessibility scan only."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"axe-core not found at {AXE_SCRIPT}; run scripts/test.sh, which installs "
+                    "it with npm")
+    yield from guarded_page(browser, watch, viewport={"width": 1280, "height": 900},
+                            bypass_csp=True)
+
+
+def guarded_page(browser, watch: PageWatch, **context_options: object) -> Iterator[object]:
+    """A page of a new browser context (`context_options`): requests outside 127.0.0.1 are
+    blocked, and they and JavaScript errors fail the test."""
+    context = browser.new_context(**context_options)
     pw_page = context.new_page()
     pw_page.set_default_timeout(BROWSER_TIMEOUT * 1000)
 

@@ -57,7 +57,9 @@ def test_router_renders_404_with_the_path_and_a_link_back():
     text = json.dumps(page.to_plotly_json(), default=lambda c: c.to_plotly_json())
     assert "/no/such/page" in text and '"href": "/compare"' in text
     assert not any("active" in item.children.className for item in nav)
-    assert rendered == {"path": "/no/such/page", "search": "?a=1"}
+    # The title names the tab after in-app navigation (assets/js/navigation.js).
+    assert rendered == {"path": "/no/such/page", "search": "?a=1",
+                        "title": "Page not found · Migration & Development Indicators"}
 
 
 def test_query_params_keep_the_last_value_and_blank_values():

@@ -49,9 +49,30 @@ def top_destination(page) -> tuple[str, str]:
 
 
 def open_profile(page, base: str, code: str, query: str = "") -> None:
+    """Open a profile and wait until its summary and all seven cards are shown (innerText is
+    empty while the page is hidden, e.g. behind a loading indicator)."""
     page.goto(f"{base}/country/{code}{query}")
     text_of(page, "#country-summary")
-    wait_until(page, "() => document.querySelectorAll('#country-cards .profile-card').length")
+    wait_until(page, """() => {
+      const cards = document.querySelectorAll('#country-cards .profile-card');
+      return cards.length === 7 && Array.from(cards).every(c => c.innerText.trim());
+    }""")
+
+
+def cards_text(page, *expected: str) -> str:
+    """The cards' shown text, once it holds every one of `expected`."""
+    return wait_until(page, """expected => {
+      const cards = document.getElementById('country-cards');
+      const text = cards ? cards.innerText : '';
+      return expected.every(e => text.includes(e)) ? text : null;
+    }""", list(expected))
+
+
+def notes_text(page, selector: str, expected: str) -> str:
+    return wait_until(page, """([selector, expected]) => {
+      const e = document.querySelector(selector);
+      return e && e.innerText.includes(expected) ? e.innerText : null;
+    }""", [selector, expected])
 
 
 def test_pilot_profiles(page, live_server) -> None:
@@ -120,13 +141,13 @@ def test_pilot_profiles(page, live_server) -> None:
 def test_sparse_and_unknown_countries(page, live_server) -> None:
     base = live_server.url
     open_profile(page, base, "TUV")
-    cards = page.locator("#country-cards").inner_text()
     # Series that stop early say so in words: refugees after 2012, remittances after 2023.
-    assert "0 in 2012" in cards and "No data after 2012." in cards
-    assert "No data after 2023." in cards
-    assert "Latest survey for Tuvalu: 2011Q3." in text_of(page, "#country-costs-notes")
-    assert len(traces(page, "country-costs")) == 2
-    assert not wait_until(page, LAYOUT, "country-destinations-bar")["empty"]
+    cards_text(page, "0 in 2012", "No data after 2012.", "No data after 2023.")
+    notes_text(page, "#country-costs-notes", "Latest survey for Tuvalu: 2011Q3.")
+    wait_until(page, f"id => {{ const d = ({TRACES})(id); return d && d.length === 2; }}",
+               "country-costs")
+    wait_until(page, f"id => {{ const l = ({LAYOUT})(id); return l && !l.empty; }}",
+               "country-destinations-bar")
     # Printed, the profile drops navigation and controls and keeps cards whole.
     page.emulate_media(media="print")
     printed = page.evaluate("""() => {

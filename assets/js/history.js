@@ -16,8 +16,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       return window.dash_clientside.no_update;
     },
-    popstate: function (search, written) {
+    popstate: function (search, written, rendered) {
       var now = search || '';
+      var clean = function (path) { return (path || '/').replace(/\/+$/, '') || '/'; };
+      // The address now belongs to another page, which the router is drawing: not ours.
+      if (rendered && clean(rendered.path) !== clean(window.location.pathname)) {
+        return window.dash_clientside.no_update;
+      }
       // The address the page wrote, or (while loading) the one it was drawn for.
       if (written && (now === (written.search || '') || now === written.drawn_for)) {
         return window.dash_clientside.no_update;

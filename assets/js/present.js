@@ -37,7 +37,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         }
       }
       return [slide.figure, slide.title, slide.caption, slide.source, slide.view,
-              slide.counter, slide.counter_label, slide.countries, slide.view];
+              slide.counter, slide.counter_label, slide.countries, slide.view, slide.text];
     },
     /* The presenter picked countries for this slide: ask the server to redraw it, unless the
        picker only shows the slide's own countries. */
@@ -102,6 +102,38 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   document.addEventListener('click', function (event) {
     if (event.target.closest && event.target.closest('#present-fullscreen')) {
       toggleFullScreen();
+    }
+  });
+
+  // When the slide's country picker closes, the keys belong to the slides again: focus goes
+  // back to the slide, also when the picker puts it on its own button a moment later.
+  var pickerClosed = 0;
+
+  function backToSlide() {
+    var root = document.getElementById('present-root');
+    var active = document.activeElement;
+    if (root && (!active || active === document.body || !active.isConnected ||
+                 (active.closest && active.closest('.present-picker')))) {
+      root.focus();
+    }
+  }
+
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      var picker = change.target;
+      if (picker.id === 'present-countries' && change.oldValue === 'true' &&
+          picker.getAttribute('aria-expanded') === 'false') {
+        pickerClosed = Date.now();
+        window.setTimeout(backToSlide, 0);
+      }
+    });
+  }).observe(document.documentElement, {subtree: true, attributes: true,
+                                        attributeFilter: ['aria-expanded'],
+                                        attributeOldValue: true});
+  document.addEventListener('focusin', function (event) {
+    if (Date.now() - pickerClosed < 500 && event.target.closest &&
+        event.target.closest('.present-picker')) {
+      window.setTimeout(backToSlide, 0);
     }
   });
 })();
