@@ -191,6 +191,7 @@ class Deck(StrEnum):
     ADD_LINK = "deck-add-link"
     ADD_LINK_BUTTON = "deck-add-link-button"
     PRESENT = "deck-present"
+    PRESENT_BOX = "deck-present-box"
     EXPORT = "deck-export"
     DOWNLOAD = "deck-download"
     READY = "deck-ready"

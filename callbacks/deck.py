@@ -221,7 +221,7 @@ def register(app: Dash) -> None:
         Output(Deck.SLIDES, "children"),
         Output(Deck.EMPTY, "hidden"),
         Output(Deck.PRESENT, "href"),
-        Output(Deck.PRESENT, "hidden"),
+        Output(Deck.PRESENT_BOX, "hidden"),
         Output(Deck.SHARE_URL, "value"),
         Output(Deck.SHARE_BOX, "hidden"),
         Output(Deck.MESSAGE, "children", allow_duplicate=True),

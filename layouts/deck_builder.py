@@ -35,8 +35,8 @@ def layout(request: PageRequest) -> html.Div:
                 ], className=Deck.ADD_LINK),
             ], className="deck-field"),
             html.Div([
-                dcc.Link(t.PRESENT, id=Deck.PRESENT, href="/present",
-                         className="btn btn-primary"),
+                html.Span(dcc.Link(t.PRESENT, id=Deck.PRESENT, href="/present",
+                                   className="btn btn-primary"), id=Deck.PRESENT_BOX),
                 html.Button(t.EXPORT, id=Deck.EXPORT, type="button",
                             className="btn btn-outline-secondary"),
                 dcc.Download(id=Deck.DOWNLOAD),
