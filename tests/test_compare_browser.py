@@ -110,7 +110,8 @@ def test_shared_link_controls_tabs_and_history(live_server, page):
     page.go_back()
     wait_for_query(page, indicator="BX.TRF.PWKR.DT.GD.ZS")
     wait_for_traces(page, "data[0].y[0] < 100")  # remittances, % of GDP, again
-    assert "Remittances received, % of GDP" in page.inner_text("#compare-indicator")
+    wait_until(page, "() => document.querySelector('#compare-indicator').innerText"
+                     ".includes('Remittances received, % of GDP')")
     page.go_forward()
     wait_for_query(page, indicator="SP.POP.TOTL", countries="MDA,JAM")
     wait_for_traces(page, "data[0].y[0] > 1000000")
