@@ -65,9 +65,9 @@ class Block:
         return f"{self.chart}-sources"
 
     @property
-    def text(self) -> str:
+    def text(self) -> dict[str, str]:
         """The <details> under the graph: its summary and data table."""
-        return f"{self.chart}-text"
+        return {"type": ChartTool.DETAILS, "chart": self.chart}
 
     @property
     def name(self) -> str:
@@ -214,6 +214,10 @@ class ChartTool(StrEnum):
     """Types of the pattern-matching ids under every chart ({"type", "chart"[, "format"]})."""
 
     VIEW = "chart-view"  # the link of the view the chart shows
+    DETAILS = "chart-details"  # the <details> with the chart's summary and data table
+    DETAILS_SUMMARY = "chart-details-summary"  # its <summary>, which opens and closes it
+    TABLE = "chart-table"  # the data table, drawn when the <details> is opened
+    TABLE_WANTED = "chart-table-wanted"  # the view whose table the open <details> needs
     FIGURE = "chart-figure"  # the frame around the graph
     EXPORT = "chart-export"
     DOWNLOAD = "chart-download"

@@ -12,9 +12,10 @@ from dash.exceptions import PreventUpdate
 import charts
 import query
 from boundary import callback
-from boundary.inputs import clicks, each, text
+from boundary.inputs import clicks, each, store, text
 from exports.figure_data import NoDataError, chart_citation, chart_file, image_request
 from ids import ChartTool
+from layouts.chart_text import table_of_view
 from layouts.graph import DATA_FORMATS, IMAGE_FORMATS
 from pages.views import DeckError, View, parse_view
 from serving import absolute_url
@@ -76,6 +77,15 @@ def cite_chart(n_clicks: int | None, view_url: str | None) -> str:
         return t.STATUS_NO_DATA
 
 
+def show_table(wanted: dict | None) -> list:
+    """The data table under a chart, drawn when its <details> is opened (and again for a new
+    view while it stays open)."""
+    if not isinstance(wanted, dict):
+        raise PreventUpdate
+    view = view_of(wanted.get("view"))
+    return table_of_view(view.chart, view.state)
+
+
 def register(app: Dash) -> None:
     callback(
         app,
@@ -96,6 +106,21 @@ def register(app: Dash) -> None:
         inputs=(clicks, text(MAX_VIEW)),
         prevent_initial_call=True,
     )(cite_chart)
+
+    app.clientside_callback(
+        ClientsideFunction("downloads", "tableWanted"),
+        Output({"type": ChartTool.TABLE_WANTED, "chart": MATCH}, "data"),
+        Input({"type": ChartTool.DETAILS_SUMMARY, "chart": MATCH}, "n_clicks"),
+        Input({"type": ChartTool.VIEW, "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+    callback(
+        app,
+        Output({"type": ChartTool.TABLE, "chart": MATCH}, "children"),
+        Input({"type": ChartTool.TABLE_WANTED, "chart": MATCH}, "data"),
+        inputs=(store(2 * MAX_VIEW),),
+        prevent_initial_call=True,
+    )(show_table)
 
     # Images are drawn by plotly.js in the browser (no server-side renderer, works offline).
     app.clientside_callback(

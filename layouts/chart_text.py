@@ -10,12 +10,12 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from dash import html
+from dash import dcc, html
 
 import charts
 import query
 from exports.figure_data import HIDDEN, export_unit, trace_rows
-from ids import block
+from ids import ChartTool, block
 from serving.cache import memoize
 from text import accessibility as t
 from text.numbers import format_number, format_value
@@ -37,20 +37,33 @@ def _chart_text(dom_id: str, chart_id: str, key: Any, title: str) -> list:
 
 
 def text_of_figure(dom_id: str, figure: Mapping[str, Any], title: str) -> list:
-    """Summary and table of `figure` (a plotly figure as JSON) titled `title`."""
+    """Summary of `figure` (a plotly figure as JSON) titled `title`, and the place of its data
+    table: the table is drawn when the <details> is opened (`table_of_view`), since hundreds of
+    cells in every page and answer would slow every redraw."""
     ids = block(dom_id)
     rows = figure_rows(figure)
     kind = chart_kind(figure)
     before, after = t.SUMMARY_OPENING.format(kind=kind, title="\0").split("\0")
     opening = [before, html.Span(title, id=ids.name), after, " "]
-    if not rows:
-        return [html.Summary(t.DATA_DETAILS),
-                html.P([*opening, t.SUMMARY_NO_DATA], id=ids.summary, className="chart-summary")]
+    said = summary(rows) if rows else t.SUMMARY_NO_DATA
     return [
-        html.Summary(t.DATA_DETAILS),
-        html.P([*opening, summary(rows)], id=ids.summary, className="chart-summary"),
-        data_table(rows, title),
+        html.Summary(t.DATA_DETAILS, id={"type": ChartTool.DETAILS_SUMMARY, "chart": dom_id}),
+        html.P([*opening, said], id=ids.summary, className="chart-summary"),
+        dcc.Store(id={"type": ChartTool.TABLE_WANTED, "chart": dom_id}),
+        html.Div(id={"type": ChartTool.TABLE, "chart": dom_id}),
     ]
+
+
+def table_of_view(chart_id: str, state: Any) -> list:
+    """The data table of the chart `chart_id` in `state`, as drawn."""
+    spec = charts.chart(chart_id)
+    return _table(str(spec.id), spec.key(state), spec.title_alone(state))
+
+
+@memoize(as_json=True)
+def _table(chart_id: str, key: Any, title: str) -> list:
+    rows = figure_rows(charts.figure_json(chart_id, key))
+    return [data_table(rows, title)] if rows else []
 
 
 # ---- the rows ---------------------------------------------------------------------------------

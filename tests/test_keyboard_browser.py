@@ -112,9 +112,11 @@ def test_comparison_view_with_the_keyboard_only(live_server, page):
     # The chart's toolbar and its data table are reached; Enter opens the table.
     tab_to(page, "a => a.name === 'compare-tabs'")
     tab_to(page, "a => a.textContent === 'CSV'")
-    tab_to(page, "a => a.tagName === 'SUMMARY' && !!a.closest('#compare-chart-text')")
+    tab_to(page, "a => a.tagName === 'SUMMARY' && "
+                 "!!a.closest('.chart-box:has(#compare-chart) details.chart-data')")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#compare-chart-text table", state="visible")
+    page.wait_for_selector(".chart-box:has(#compare-chart) details.chart-data table",
+                           state="visible")
 
     # Tabs: arrow keys switch; the map's year slider moves with Home.
     tab_to(page, "a => a.name === 'compare-tabs'", backwards=True)
