@@ -107,7 +107,8 @@ def test_every_chart_is_named_described_and_has_its_data_as_a_table(live_server,
     }""", before)
     # The open table follows the new view too.
     wait_until(page, "sel => { const e = document.querySelector(sel); "
-                     "return !!e && e.textContent.includes('% of GDP'); }", f"{finance} table thead")
+                     "return !!e && e.textContent.includes('% of GDP'); }",
+               f"{finance} table thead")
 
 
 def test_navigation_names_the_page_moves_focus_and_announces_it(live_server, page):
