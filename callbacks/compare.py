@@ -75,8 +75,12 @@ def update(*args: object) -> tuple:
         outputs = view.PANEL_OUTPUTS[tab]
         panel_outputs += view.panel_values(tab, state) if redraw else [no_update] * len(outputs)
     before: CompareState = change.previous
-    new_indicator = state.indicator != before.indicator or trigger == Compare.POPSTATE
-    new_years = (state.start, state.end) != (before.start, before.end) or new_indicator
+    read_address = trigger == Compare.POPSTATE
+    new_indicator = state.indicator != before.indicator or read_address
+    new_years = (state.start, state.end) != (before.start, before.end) or read_address
+    # Notices are sent when there are some, or to clear those shown.
+    new_notices = bool(change.notices) or shown.get("notices", False) or read_address
+    shown["notices"] = bool(change.notices)
     allowed = snapshot_vocabulary().allowed_transforms(state.indicator)
 
     def when(changed: bool, value: object) -> object:
@@ -91,15 +95,15 @@ def update(*args: object) -> tuple:
     if values[CONTROLS.index(Compare.TABS)] != state.tab:
         adjusted[Compare.TAB_READY] = state.tab
     return (
-        adjusted,
+        adjusted or no_update,
         when(new_indicator, view.transform_options(allowed)),
         when(new_years, view.base_options(state.start, state.end)),
-        when(state.transform != before.transform or new_indicator, state.transform != "index"),
+        when(state.transform != before.transform or read_address, state.transform != "index"),
         when(new_years, state.start), when(new_years, state.end),
         when(new_years, view.year_marks(state.start, state.end)),
         when(new_indicator, view.indicator_info(state.indicator)),
         *panel_outputs,
-        view.notice_list(change.notices),
+        when(new_notices, view.notice_list(change.notices)),
         change.history,
         shown,
     )

@@ -52,7 +52,8 @@ def layout(request: PageRequest) -> html.Div:
     snap = query.get_snapshot()
     vocab = snapshot_vocabulary()
     drawn = drawn_panels(state)
-    shown = {tab: panel_key(tab, state) for tab in drawn}
+    shown = {**{tab: panel_key(tab, state) for tab in drawn},
+             "notices": bool(request.notices)}
     panels = {tab: panel_values(tab, state) if tab in drawn else None for tab in TAB_LABELS}
     return html.Div(
         [
