@@ -141,6 +141,7 @@ class Profile(StrEnum):
     PRINT = "country-print"
     PICKER = "country-picker"
     TITLE = "country-title"
+    CLASSIFICATION = "country-classification"
 
 
 class Diaspora(StrEnum):
@@ -250,3 +251,5 @@ class DataPage(StrEnum):
     BULK_LINK = "data-bulk-link"
     API_LINK = "data-api-link"
     CITATION_EXAMPLE = "data-citation-example"
+    READING = "data-reading"
+    POPULATION_DIFFERENCES = "data-population-differences"

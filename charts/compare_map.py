@@ -47,6 +47,7 @@ def create_figure(df: pd.DataFrame, state: CompareState) -> go.Figure:
     return choropleth.create_figure(
         df, colorbar_title=value_unit(meta, state.transform, state.base),
         highlight=list(state.countries), no_data_label=t.MAP_NO_DATA,
+        no_data_legend=t.MAP_NO_DATA_LEGEND,
         export=export_fields(state, meta))
 
 

@@ -3,6 +3,8 @@ fields. Shared by the comparison view's charts (line, ranked bar, map) and its t
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 import query
@@ -45,3 +47,25 @@ def with_labels(df: pd.DataFrame, meta: dict, transform: str, base: int | None) 
 
 def indicator_sources(state: CompareState) -> list[dict[str, str]]:
     return [query.indicator_meta(state.indicator)]
+
+
+_RELEASE = re.compile(r"(?P<family>.+?)-(?P<date>\d{4}(?:-\d{2}-\d{2})?)$")
+
+
+def _release_parts(release: str) -> list[tuple[str, str]]:
+    """(family, date) of each part of a release name: "wdi-2023-05-10" -> [("wdi",
+    "2023-05-10")]; a ratio's release joins its parts with "+"."""
+    found = (_RELEASE.match(part) for part in release.split("+"))
+    return [(m["family"], m["date"]) for m in found if m]
+
+
+def older_release(indicator: str) -> bool:
+    """Whether the indicator comes from an older release of its source than other series in
+    the snapshot (e.g. remittances paid: WDI 2023-05-10, beside WDI 2026-07-01)."""
+    releases = query.get_snapshot().indicators["release"].dropna().astype(str)
+    newest: dict[str, str] = {}
+    for release in releases:
+        for family, date in _release_parts(release):
+            newest[family] = max(newest.get(family, date), date)
+    own = str(query.indicator_meta(indicator).get("release") or "")
+    return any(date < newest[family] for family, date in _release_parts(own))

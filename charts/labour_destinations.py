@@ -42,6 +42,35 @@ def title(state: LabourState) -> str:
     return t.DESTINATIONS_TITLE.format(country=query.country_name(state.country))
 
 
+def flows_basis() -> str:
+    """What Abel & Cohen's estimates are built on (UN DESA's 2020 revision), in words: the
+    profiles' emigrant numbers are the 2024 revision."""
+    basis = query.source_basis(q.FLOW_SOURCE)["based_on"]
+    return t.FLOWS_BASIS.format(based_on=basis)
+
+
+def former_areas(codes: set[str]) -> list[str]:
+    """The notes of codes that cover another area in early periods, for those in `codes`."""
+    notes = query.series_notes("flow_estimates")
+    notes = notes[(notes["kind"] == "former_territory") & notes["country_code"].isin(codes)]
+    return [t.FORMER_AREA.format(mark=labour_destinations.FORMER, note=note)
+            for note in notes["note"]]
+
+
+def notes(state: LabourState) -> list[str]:
+    name = query.country_name(state.country)
+    df = process_data(state)
+    shown = labour_destinations.process_data(df, TOP) if not df.empty else df
+    marked = set()
+    if not shown.empty:
+        marked = {code.rstrip(labour_destinations.FORMER)
+                  for code in shown["destination_code"]
+                  if code.endswith(labour_destinations.FORMER)}
+        if shown["origin_note"].notna().any():
+            marked.add(state.country)
+    return [t.DESTINATIONS_NOTE.format(country=name), flows_basis(), *former_areas(marked)]
+
+
 CHART = Chart(
     id=ChartId.LABOUR_DESTINATIONS,
     page=PageId.LABOUR,
@@ -50,7 +79,7 @@ CHART = Chart(
     title=title,
     build=lambda state: create_figure(process_data(state), state),
     sources=lambda _state: table_sources("flow_estimates"),
-    notes=lambda state: [t.DESTINATIONS_NOTE.format(country=query.country_name(state.country))],
+    notes=notes,
     key=lambda state: replace(state, countries=()),
     **one_country("country"),
 )

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 import query
 from charts import Chart
+from charts.labour_destinations import flows_basis
 from charts.parts import MANY_COUNTRIES, gap, table_sources
 from figures import labour_emigration_rate
 from ids import ChartId, PageId
@@ -48,7 +49,7 @@ CHART = Chart(
     title=lambda _state: t.RATE_TITLE,
     build=lambda state: create_figure(process_data(state), state),
     sources=lambda _state: table_sources("flow_estimates"),
-    notes=lambda _state: [t.RATE_FORMULA],
+    notes=lambda _state: [t.RATE_HOW.format(formula=q.RATE_FORMULA), flows_basis()],
     key=lambda state: replace(state, country=""),
     **MANY_COUNTRIES,
 )

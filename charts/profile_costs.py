@@ -11,12 +11,14 @@ import plotly.graph_objects as go
 import query
 from charts import Chart
 from charts.parts import gap, one_country, table_sources
-from figures import corridor_costs
+from figures import corridor_costs, targets
 from ids import ChartId, PageId
 from state.country import ProfileState
 from text import country as t
 from text import present as tp
 from text.numbers import format_value
+
+TABLE = "remittance_costs"
 
 
 def process_data(state: ProfileState) -> pd.DataFrame:
@@ -26,19 +28,24 @@ def process_data(state: ProfileState) -> pd.DataFrame:
 
 def create_figure(df: pd.DataFrame, state: ProfileState) -> go.Figure:
     if df.empty:
-        return gap(t.COSTS_EMPTY.format(country=query.country_name(state.iso3)))
+        age = query.table_age(TABLE)
+        return gap(t.COSTS_EMPTY.format(country=query.country_name(state.iso3),
+                                        first=age["first_period"][:4], last=age["last_year"]))
     return corridor_costs.create_figure(
-        df, y_title=t.COSTS_AXIS, target_label=t.COSTS_TARGET,
-        export={"indicator_code": "remittance_costs", "unit": t.COSTS_AXIS,
+        df, y_title=t.COSTS_AXIS,
+        target_label=t.COSTS_TARGET.format(
+            target=format_value(targets.SDG_10C_TARGET_PCT, "%", 0)),
+        export={"indicator_code": TABLE, "unit": t.COSTS_AXIS,
                 "extra": {"receiver_code": state.iso3}})
 
 
 def notes(state: ProfileState) -> list[str]:
     """When the data end, which corridors were surveyed, and whether this country's end
     earlier than the data set."""
-    data_end = str(query.get_snapshot().remittance_costs["period"].max())
+    age = query.table_age(TABLE)
+    data_end = str(age["last_period"])
     df = query.remittance_costs(state.iso3)
-    found = [t.COSTS_ENDS.format(period=data_end)]
+    found = [t.CHART_AGE.format(age=age["age_note"])]
     if not df.empty:
         corridors = ", ".join(dict.fromkeys(df["sender_name"]))
         found.append(t.COSTS_COVERAGE.format(corridors=corridors, first=df["period"].min(),
@@ -58,7 +65,7 @@ CHART = Chart(
     standalone_title=lambda state: tp.PROFILE_CHART_TITLE.format(
         country=query.country_name(state.iso3), chart=t.COSTS_TITLE),
     build=lambda state: create_figure(process_data(state), state),
-    sources=lambda _state: table_sources("remittance_costs"),
+    sources=lambda _state: table_sources(TABLE),
     notes=notes,
     key=lambda state: replace(state, measure="usd", year=None),
     **one_country("iso3"),

@@ -33,7 +33,8 @@ def create_figure(df: pd.DataFrame, state: ProfileState) -> go.Figure:
     ticks = {power: format_prose(10 ** power) for power in range(0, 9)}
     return destinations_map.create_figure(df, origin=state.iso3,
                                           colorbar_title=t.DESTINATIONS_AXIS,
-                                          tick_labels=ticks, export=export_fields(state, year))
+                                          tick_labels=ticks, no_data_legend=t.DESTINATIONS_NONE,
+                                          export=export_fields(state, year))
 
 
 def title(state: ProfileState) -> str:

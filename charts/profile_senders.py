@@ -19,6 +19,7 @@ from text import present as tp
 from text.numbers import format_value
 
 TOP = 10
+TABLE = "remittance_matrix"
 
 
 def process_data(state: ProfileState) -> pd.DataFrame:
@@ -30,13 +31,20 @@ def process_data(state: ProfileState) -> pd.DataFrame:
     })
 
 
+def matrix_year() -> int:
+    """The one year of the bilateral remittance matrix."""
+    return query.table_age(TABLE)["last_year"]
+
+
 def create_figure(df: pd.DataFrame, state: ProfileState) -> go.Figure:
+    year = matrix_year()
     if df.empty:
-        return gap(t.SENDERS_EMPTY.format(country=query.country_name(state.iso3)))
+        return gap(t.SENDERS_EMPTY.format(country=query.country_name(state.iso3), year=year))
+    axis = t.SENDERS_AXIS.format(year=year)
     return ranked_bar.create_figure(
-        df, x_title=t.SENDERS_AXIS,
-        export={"indicator_code": "remittance_matrix", "unit": t.SENDERS_AXIS, "year": 2018,
-                "extra": {"receiver_code": state.iso3}})
+        df, x_title=axis,
+        export={"indicator_code": TABLE, "unit": axis, "year": year,
+                "extra": {"receiver_code": state.iso3, "status": "estimate"}})
 
 
 CHART = Chart(
@@ -48,7 +56,8 @@ CHART = Chart(
     standalone_title=lambda state: tp.PROFILE_CHART_TITLE.format(
         country=query.country_name(state.iso3), chart=t.SENDERS_TITLE),
     build=lambda state: create_figure(process_data(state), state),
-    sources=lambda _state: table_sources("remittance_matrix"),
+    sources=lambda _state: table_sources(TABLE),
+    notes=lambda _state: [t.CHART_AGE.format(age=query.table_age(TABLE)["age_note"])],
     key=lambda state: replace(state, measure="usd", year=None),
     **one_country("iso3"),
 )

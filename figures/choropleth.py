@@ -1,4 +1,8 @@
-"""A world map of one year's values; chosen countries are outlined."""
+"""A world map of one year's values; chosen countries are outlined.
+
+The colour scale runs from light (low) to dark (high) (theme.SEQUENTIAL_SCALE); countries
+without a value are a neutral grey, named in the legend ("No data"), so a gap never reads as
+a low value."""
 
 from __future__ import annotations
 
@@ -20,11 +24,14 @@ def create_figure(
     colorbar_title: str,
     highlight: Sequence[str] = (),
     no_data_label: str = "–",
+    no_data_legend: str | None = None,
     export: Mapping[str, object] | None = None,
 ) -> go.Figure:
-    """Values by ISO3 code on the world shapes served from the app's assets. `export`:
-    indicator_code, unit (and transform, base, year) for the downloads; the year of each
-    country comes from `df`'s year column when it has one."""
+    """Values by ISO3 code on the world shapes served from the app's assets. `no_data_label`:
+    the hover text of a chosen country without a value; `no_data_legend`: the legend entry of
+    the grey of countries without a value (None: no entry). `export`: indicator_code, unit
+    (and transform, base, year) for the downloads; the year of each country comes from `df`'s
+    year column when it has one."""
     data = process_data(df)
     labels = data["label"] if "label" in data else data["value"].map(str)
     fig = go.Figure(layout=theme.base_layout(
@@ -46,7 +53,7 @@ def create_figure(
         locations=data["country_code"].tolist(),
         z=data["value"].tolist(),
         locationmode="ISO-3",
-        colorscale=theme.SEQUENTIAL_SCALE,
+        colorscale=[list(stop) for stop in theme.SEQUENTIAL_SCALE],
         # A few extreme values would paint every other country the same colour: the scale
         # stops at the 95th percentile and higher values take its top colour.
         zmin=float(data["value"].min()) if len(data) else None,
@@ -64,6 +71,15 @@ def create_figure(
             "country_name": data["country_name"].tolist(),
         }) if export else None,
     ))
+    if no_data_legend:
+        # A legend entry only: a point-less trace in the grey of countries without a value.
+        fig.add_trace(go.Scattergeo(
+            lon=[None], lat=[None], mode="markers", name=no_data_legend, showlegend=True,
+            hoverinfo="skip", meta={"key": "no-data"},
+            marker={"symbol": "square", "size": 14, "color": theme.NO_DATA_COLOUR},
+        ))
+        fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "y": 0,
+                                                   "yanchor": "top"})
     if highlight:
         # A transparent layer on top outlines the chosen countries, with or without data;
         # it repeats their hover text because it sits above the coloured layer.

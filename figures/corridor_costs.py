@@ -8,10 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from figures import theme
-
-SDG_TARGET_PCT = 3.0  # SDG 10.c: transaction costs of migrant remittances below 3 %
-TARGET_COLOUR = "#b31b1b"
+from figures import targets, theme
 
 
 def process_data(df: pd.DataFrame) -> pd.DataFrame:
@@ -32,7 +29,8 @@ def create_figure(
     data = process_data(df)
     codes = list(dict.fromkeys(data["sender_code"]))
     styles = theme.country_styles(codes)
-    top = max(float(data["cost_pct"].max()) if len(data) else 0.0, SDG_TARGET_PCT) * 1.1
+    top = max(float(data["cost_pct"].max()) if len(data) else 0.0,
+              targets.SDG_10C_TARGET_PCT) * 1.1
     fig = go.Figure(layout=theme.base_layout(
         yaxis={"title": {"text": y_title}, "range": [0, top], "ticksuffix": " %"},
         xaxis={"type": "date", "tickformat": "%Y", "dtick": "M12"},
@@ -50,12 +48,8 @@ def create_figure(
             if export else code,
             mode="lines+markers", connectgaps=False,
             line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 2.5},
-            marker={"size": 5},
+            marker={"size": 7, "symbol": styles[code]["symbol"]},
             customdata=list(zip(rows["period"], labels, strict=True)),
             hovertemplate=f"{name} (%{{customdata[0]}}): %{{customdata[1]}}<extra></extra>",
         ))
-    fig.add_hline(y=SDG_TARGET_PCT, line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
-                  annotation={"text": target_label, "font": {"color": TARGET_COLOUR},
-                              "xanchor": "left", "yanchor": "bottom"},
-                  annotation_position="top left")
-    return fig
+    return targets.add_target(fig, targets.SDG_10C_TARGET_PCT, target_label)

@@ -26,15 +26,17 @@ def process_data(df: pd.DataFrame) -> pd.DataFrame:
 
 def create_figure(
     df: pd.DataFrame, *, origin: str, colorbar_title: str, tick_labels: dict[int, str],
-    export: Mapping[str, object] | None = None,
+    no_data_legend: str | None = None, export: Mapping[str, object] | None = None,
 ) -> go.Figure:
     """`df`: destination_code, destination_name, value (persons), label. `tick_labels` maps
-    powers of ten to their formatted labels for the colour bar. `export`: indicator_code, unit,
+    powers of ten to their formatted labels for the colour bar; `no_data_legend` names the grey
+    of countries with no emigrants recorded. `export`: indicator_code, unit,
     year (and extra columns) for the downloads, which hold the persons, not their log10."""
     data = process_data(df)
     # One row per destination with a value, so the shared map keeps these rows in this order.
     persons = df.loc[df["value"] > 0, "value"].tolist()
     fig = choropleth.create_figure(data, colorbar_title=colorbar_title, highlight=[origin],
+                                   no_data_legend=no_data_legend,
                                    export={**export, "value": persons} if export else None)
     top = math.ceil(data["value"].max()) if len(data) else 1
     ticks = [power for power in sorted(tick_labels) if power <= top]

@@ -62,7 +62,7 @@ def create_figure(
                 definition=rows["definition"].iloc[0]), key=code) if export else code,
             mode="lines+markers",
             line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 3},
-            marker={"size": 6},
+            marker={"size": 8, "symbol": styles[code]["symbol"]},
             customdata=rows["definition"].tolist(),
             hovertemplate=(f"{label}<br>%{{x}}: %{{y:,.0f}}<br>"
                            "<i>%{customdata}</i><extra></extra>"),

@@ -1,4 +1,8 @@
-"""Emigrants per 1,000 residents per year, by 5-year period: one line per country."""
+"""Emigrants per 1,000 residents per year, by 5-year period: one line per country.
+
+Every rate rests on model estimates of flows, so every line is drawn as the app draws
+estimates (figures/line_chart.py): dotted, with open markers, each country in its colour and
+with its marker symbol."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from figures import theme
+
+ESTIMATE_DASH = "dot"
 
 
 def process_data(df: pd.DataFrame, period_label: str) -> pd.DataFrame:
@@ -31,7 +37,7 @@ def create_figure(
     other columns). `hover`, if given, is one hover text per row of process_data's output.
     `export`: indicator_code, unit for the downloads: one row per country and period (year =
     period start, `period` the label), with the flow and population the rate is made from
-    where `df` has them."""
+    where `df` has them, and each value's `status` where `df` has one."""
     data = process_data(df, period_label)
     if hover is not None:
         data = data.assign(hover=hover)
@@ -54,12 +60,13 @@ def create_figure(
             name=name,
             meta=theme.trace_meta(**theme.with_extra(
                 export, period=rows["period"].tolist(),
-                **{c: rows[c].tolist() for c in ("flow", "population") if c in rows}),
+                **{c: rows[c].tolist() for c in ("flow", "population", "status") if c in rows}),
                 country_code=code, country_name=name, year=rows["period_start"].tolist(),
                 key=code) if export else code,
             mode="lines+markers",
-            line={"color": styles[code]["color"], "dash": styles[code]["dash"], "width": 3},
-            marker={"size": 9},
+            line={"color": styles[code]["color"], "dash": ESTIMATE_DASH, "width": 3},
+            marker={"size": 10, "symbol": theme.open_marker(styles[code]["symbol"]),
+                    "line": {"width": 2, "color": styles[code]["color"]}},
             customdata=(rows["hover"] if "hover" in rows else rows["period"]).tolist(),
             hovertemplate="%{customdata}<extra></extra>",
         ))

@@ -5,7 +5,8 @@ values the source does not present as observed are drawn apart: a dotted segment
 markers, with the status in the hover text and in each exported row. A country with such
 values gets three traces in one legend group: its observed points (solid line, legend
 entry), a dotted line through the other points and the observed points next to them
-(drawing only: no hover, no export), and open markers on the other points.
+(drawing only: no hover, no export), and open markers on the other points. Each country
+has its own marker symbol (theme.country_styles), so colour is never the only cue.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from figures import theme
 COLUMNS = ["country_code", "country_name", "year", "value"]
 STATUS = "status"
 OBSERVED = "observed"
-OTHER_MARKER = "circle-open"
 OTHER_DASH = "dot"
 
 
@@ -89,7 +89,7 @@ def _line(years: list, values: list, labels: list, name: str, code: str, style: 
         meta=meta,
         mode="lines+markers",
         line={"color": style["color"], "dash": style["dash"], "width": 3},
-        marker={"size": 6},
+        marker={"size": 8, "symbol": style["symbol"]},
         customdata=labels,
         hovertemplate=f"{name}: %{{customdata}}<extra></extra>",
     )
@@ -126,7 +126,7 @@ def _add_with_status(
         showlegend=False,
         mode="markers",
         meta=_meta(export, code, name, other_statuses) if export else code,
-        marker={"size": 8, "symbol": OTHER_MARKER, "color": style["color"],
+        marker={"size": 9, "symbol": theme.open_marker(style["symbol"]), "color": style["color"],
                 "line": {"width": 2, "color": style["color"]}},
         customdata=[f"{labels[i]}{status_text(statuses[i], status_labels)}" for i in others],
         hovertemplate=f"{name}: %{{customdata}}<extra></extra>",

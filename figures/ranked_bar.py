@@ -1,4 +1,5 @@
-"""Countries ranked by their value in one year: horizontal bars, largest on top."""
+"""Countries ranked by their value in one year: horizontal bars, largest on top, each value
+written beside its bar in dark text (white text inside a coloured bar falls below 4.5:1)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def create_figure(
             orientation="h",
             marker={"color": colours},
             text=labels.tolist(),
-            textposition="auto",
+            textposition="outside",
+            textfont={"color": theme.TEXT_COLOUR},
             customdata=data["country_code"].tolist(),
             hovertemplate="%{y}: %{text}<extra></extra>",
             cliponaxis=False,
@@ -48,6 +50,7 @@ def create_figure(
             yaxis={"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)"},
             showlegend=False,
             height=max(240, 60 + 44 * len(data)),
+            margin={"r": 120},  # room for the label beside the longest bar
         ),
     )
     return fig

@@ -26,10 +26,24 @@ PILOT_COLOURS: dict[str, str] = {
     "JAM": "#D55E00",  # vermillion
     "MLI": "#CC79A7",  # reddish purple
 }
-# Other countries and aggregates: Paul Tol's colour-blind-safe muted/dark tones, >= 3:1 on white.
-PEER_COLOURS: tuple[str, ...] = ("#332288", "#882255", "#999933", "#CC6677", "#555555", "#000000")
-# Line dashes that tell apart two countries which happen to share a colour.
-DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash")
+# Other countries and aggregates: dark tones, each >= 3:1 on white and far (CIEDE2000 >= 15,
+# also under simulated red-green colour blindness >= 5) from every pilot colour and from each
+# other; never black, and never grey (grey means "all other").
+PEER_COLOURS: tuple[str, ...] = ("#332288", "#7F2704", "#01665E", "#882255", "#4D6B00",
+                                 "#8400CD")
+# Colour is never the only cue: each pilot has its own marker, in the chart and the legend;
+# other countries take one of the rest. An open variant ("circle-open") marks a value the
+# source does not present as observed.
+PILOT_MARKERS: dict[str, str] = {"MDA": "circle", "BGD": "square", "JAM": "diamond",
+                                 "MLI": "triangle-up"}
+PEER_MARKERS: tuple[str, ...] = ("pentagon", "star", "hexagon", "triangle-down", "cross", "x")
+# Line dashes that tell apart two countries which happen to share a colour (never "dot":
+# dotted means an estimate or a projection).
+DASHES: tuple[str, ...] = ("solid", "dash", "dashdot", "longdash", "longdashdot")
+# Ranked categories that are not the app's countries (a country's largest destinations): the
+# peer tones in turn, and one light grey for everything else together.
+CATEGORY_COLOURS: tuple[str, ...] = PEER_COLOURS
+OTHER_COLOUR = "#b8bec6"
 
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 FONT_SIZE = 16
@@ -38,9 +52,19 @@ MUTED_COLOUR = "#57606a"  # 6.4:1 on white
 GRID_COLOUR = "#e3e6ea"
 MAP_OUTLINE = "#ffffff"
 HIGHLIGHT_OUTLINE = "#111111"
-# Sequential colour scale for maps: cividis is designed for colour-vision deficiency.
-SEQUENTIAL_SCALE = "Cividis"
-NO_DATA_COLOUR = "#d9d9d9"
+# Sequential colour scale for maps, light (low) to dark (high): ColorBrewer YlGnBu without
+# its near-white first class, so the lowest values still read as land.
+SEQUENTIAL_SCALE: tuple[tuple[float, str], ...] = tuple(
+    (i / 7, colour) for i, colour in enumerate(
+        ("#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494",
+         "#081d58")))
+# Countries without a value: a neutral grey, 3.7:1 against white and 3.3:1 against the
+# lowest class, so "no data" never reads as "very little".
+NO_DATA_COLOUR = "#858585"
+
+
+def _peer_index(code: str, size: int) -> int:
+    return zlib.crc32(code.encode("ascii", "replace")) % size
 
 
 def country_colour(code: str) -> str:
@@ -48,22 +72,50 @@ def country_colour(code: str) -> str:
     code = code.upper()
     if code in PILOT_COLOURS:
         return PILOT_COLOURS[code]
-    return PEER_COLOURS[zlib.crc32(code.encode("ascii", "replace")) % len(PEER_COLOURS)]
+    return PEER_COLOURS[_peer_index(code, len(PEER_COLOURS))]
+
+
+def country_marker(code: str) -> str:
+    """The marker symbol of one country in every chart: pilots fixed, others by hash."""
+    code = code.upper()
+    if code in PILOT_MARKERS:
+        return PILOT_MARKERS[code]
+    return PEER_MARKERS[_peer_index(code[::-1], len(PEER_MARKERS))]
+
+
+def open_marker(symbol: str) -> str:
+    """The open variant of a marker symbol: a value that is an estimate or a projection."""
+    return symbol if symbol.endswith("-open") else f"{symbol}-open"
 
 
 def country_styles(codes: Iterable[str]) -> dict[str, dict[str, str]]:
-    """Colour and dash per country. Both are the country's own, whatever else a chart shows
-    (a chart of fewer countries is the same chart with the others' lines left out): pilots are
-    solid; for other countries colour and dash are two digits of one stable hash, so two that
-    share a colour share a dash only when their hashes agree on both."""
+    """Colour, marker symbol and dash per country. All three are the country's own, whatever
+    else a chart shows (a chart of fewer countries is the same chart with the others' lines
+    left out): pilots are solid with their own markers; for other countries colour and dash
+    are two digits of one stable hash, so two that share a colour share a dash only when
+    their hashes agree on both. No dash is dotted: dotted means estimate or projection."""
     styles: dict[str, dict[str, str]] = {}
     for code in codes:
         upper = code.upper()
         digest = zlib.crc32(upper.encode("ascii", "replace"))
         dash = DASHES[0] if upper in PILOT_COLOURS else DASHES[
             digest // len(PEER_COLOURS) % len(DASHES)]
-        styles[code] = {"color": country_colour(code), "dash": dash}
+        styles[code] = {"color": country_colour(code), "dash": dash,
+                        "symbol": country_marker(code)}
     return styles
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of "#rrggbb"."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two "#rrggbb" colours (1 to 21)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def base_layout(**overrides: object) -> dict:

@@ -30,8 +30,16 @@ from pages import PageRequest
 from pages.views import of_chart
 from serving import absolute_url
 from serving.cache import memoize
-from state.compare import CompareState, Notice, Vocabulary, snapshot_vocabulary, to_query
+from state.compare import (
+    PILOTS,
+    CompareState,
+    Notice,
+    Vocabulary,
+    snapshot_vocabulary,
+    to_query,
+)
 from text import accessibility as ta
+from text import common as tc
 from text import compare as t
 from text.numbers import format_year_span
 
@@ -220,9 +228,13 @@ def coverage(state: CompareState) -> list:
     return [html.H2(t.COVERAGE_TITLE, className="h6"), *notes, html.Ul(lines)] if lines else notes
 
 
+STATUS_SUFFIX = " status"  # row field of a year's status: "2025 status"
+
+
 def table_grid(state: CompareState) -> html.Div:
     """Countries as rows, years as columns: sortable, filterable, the country column pinned,
-    with a CSV of the grid."""
+    with a CSV of the grid. A value the source does not present as observed carries a mark
+    (P: projection, E: model estimate), explained under the caption with the series' age."""
     df = compare_series.process_data(compare_series.key(state))
     meta = query.indicator_meta(state.indicator)
     places = decimals(meta, state.transform)
@@ -231,17 +243,30 @@ def table_grid(state: CompareState) -> html.Div:
                                      years=format_year_span(state.start, state.end))
     rows: list[dict] = []
     years: list[int] = []
+    statuses: set[str] = set()
     if not df.empty:
         wide = df.pivot_table(index="country_code", columns="year", values="value",
                               aggfunc="last")
+        status = df.set_index(["country_code", "year"])["status"]
         years = sorted(int(y) for y in wide.columns)
         for code in [c for c in state.countries if c in wide.index]:
             row: dict = {"country": query.country_name(code)}
-            row.update({str(y): (None if pd.isna(v) else float(v))
-                        for y, v in wide.loc[code].items()})
+            for year, value in wide.loc[code].items():
+                if pd.isna(value):
+                    row[str(year)] = None
+                    continue
+                row[str(year)] = float(value)
+                found = str(status.get((code, year), "observed"))
+                if found in t.TABLE_STATUS_MARKS:
+                    row[f"{year}{STATUS_SUFFIX}"] = found
+                    statuses.add(found)
             rows.append(row)
+    notes = [t.TABLE_STATUS_NOTE[s] for s in t.TABLE_STATUS_MARKS if s in statuses]
+    age = query.indicator_age(state.indicator)["age_note"]
     return html.Div([
-        html.P(caption, className="table-caption"),
+        html.Div([html.P(caption, className="table-caption"),
+                  html.Ul([html.Li(note) for note in [*notes, t.TABLE_AGE.format(age=age)]],
+                          className="table-notes")], id=Compare.TABLE_CAPTION),
         dag.AgGrid(
             id=Compare.TABLE,
             rowData=rows,
@@ -259,11 +284,17 @@ def table_grid(state: CompareState) -> html.Div:
 
 
 def table_columns(years: Iterable[int], places: int) -> list[dict]:
-    number = {"function": f"params.value == null ? '–' : d3.format(',.{places}f')(params.value)"}
+    def formatter(year: int) -> dict:
+        field = f"params.data['{year}{STATUS_SUFFIX}']"
+        marks = "".join(f"{field} === '{status}' ? ' {mark}' : "
+                        for status, mark in t.TABLE_STATUS_MARKS.items())
+        return {"function": f"params.value == null ? '–' : "
+                            f"d3.format(',.{places}f')(params.value) + ({marks}'')"}
+
     return [{"headerName": t.TABLE_COUNTRY, "field": "country", "pinned": "left",
              "filter": "agTextColumnFilter", "minWidth": 160}] + [
         {"headerName": str(year), "field": str(year), "type": "numericColumn",
-         "filter": "agNumberColumnFilter", "valueFormatter": number, "minWidth": 96}
+         "filter": "agNumberColumnFilter", "valueFormatter": formatter(year), "minWidth": 96}
         for year in years
     ]
 
@@ -351,22 +382,98 @@ def country_picker(component_id: str, value: list[str], countries: pd.DataFrame,
     ], className="col-12 col-lg-6")
 
 
+# World Bank aggregates by kind (codes of the World Development Indicators); any other
+# aggregate is "other". A region without its high-income economies is the closer peer group
+# of a developing economy; the all-income region can be dominated by its rich members.
+AGGREGATE_KINDS: dict[str, tuple[str, ...]] = {
+    "regions_developing": ("EAP", "ECA", "LAC", "MNA", "SSA"),
+    "regions_all": ("EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"),
+    "regions_lending": ("TEA", "TEC", "TLA", "TMN", "TSA", "TSS"),
+    "income": ("LIC", "LMC", "UMC", "MIC", "LMY", "HIC"),
+    "lending": ("IDX", "IDB", "IDA", "IBD", "IBT"),
+}
+HIGH_INCOME = "High income"
+DEVELOPING_SUFFIX = " (excluding high income)"
+
+
+def peer_regions(countries: pd.DataFrame) -> dict[str, tuple[list[str], bool]]:
+    """The suggested peer aggregate of each pilot: its region without high-income economies
+    (or the region itself when it has none). Aggregate code -> (pilot names, whether the
+    region itself has no high-income economy)."""
+    aggregates = countries[countries["aggregate"]]
+    code_of = dict(zip(aggregates["name"], aggregates["country_code"], strict=True))
+    places = countries[~countries["aggregate"]]
+    found: dict[str, tuple[list[str], bool]] = {}
+    for pilot in PILOTS:
+        rows = places[places["country_code"] == pilot]
+        if rows.empty or pd.isna(rows["region"].iloc[0]):
+            continue
+        region = str(rows["region"].iloc[0])
+        members = places[places["region"] == region]
+        no_high_income = not (members["income_group"] == HIGH_INCOME).any()
+        code = code_of.get(region + DEVELOPING_SUFFIX) or (
+            code_of.get(region) if no_high_income else None)
+        if code is not None:
+            names, _ = found.get(code, ([], no_high_income))
+            found[code] = ([*names, str(rows["name"].iloc[0])], no_high_income)
+    return found
+
+
+def _heading(group: str) -> dict:
+    heading = t.OPTION_GROUPS[group]
+    return {"label": html.Span(heading, className="option-group"), "value": f"group:{group}",
+            "disabled": True, "search": heading}
+
+
+def _aggregate_option(code: str, name: str, group: str, note: str | None, title: str) -> dict:
+    label: object = name if not note else html.Span(
+        [name, html.Span(f" · {note}", className="option-unit")])
+    return {"label": label, "value": code, "title": title,
+            "search": f"{name} {code} {t.OPTION_GROUPS[group]}"}
+
+
 @memoize(as_json=True)
 def _country_options(codes: tuple[str, ...]) -> list[dict]:
     countries = query.get_snapshot().countries
-    frame = countries[countries["country_code"].isin(codes)]
-    frame = frame.assign(
-        group=frame["pilot"].map({True: 0, False: 1}).where(~frame["aggregate"], 2)
-    ).sort_values(["group", "name"])
-    return [
-        {"label": row.name, "value": row.country_code,
-         "search": f"{row.name} {row.country_code}"}
-        for row in frame.itertuples(index=False)
-    ]
+    frame = countries[countries["country_code"].isin(codes)].sort_values("name")
+    places = frame[~frame["aggregate"]]
+    classification = tc.classification_source(query.classification_release())
+    groups: dict[str, list[dict]] = {group: [] for group in t.OPTION_GROUPS}
+    for row in places.itertuples(index=False):
+        option = {"label": row.name, "value": row.country_code,
+                  "search": f"{row.name} {row.country_code}"}
+        if isinstance(row.region, str) and isinstance(row.income_group, str):
+            option["title"] = t.OPTION_COUNTRY_TITLE.format(
+                region=row.region, income=row.income_group, classification=classification)
+        groups["pilots" if row.pilot else "countries"].append(option)
+    pilot_order = {code: i for i, code in enumerate(PILOTS)}
+    groups["pilots"].sort(key=lambda option: pilot_order.get(option["value"], len(PILOTS)))
+    suggested = peer_regions(countries)
+    kind_of = {code: kind for kind, members in AGGREGATE_KINDS.items() for code in members}
+    for row in frame[frame["aggregate"]].itertuples(index=False):
+        if row.country_code in suggested:
+            pilots, no_high_income = suggested[row.country_code]
+            names = ", ".join(pilots)
+            key = "suggested_no_high_income" if no_high_income else "suggested"
+            groups["suggested"].append(_aggregate_option(
+                row.country_code, row.name, "suggested",
+                t.OPTION_NOTES["suggested"].format(pilots=names),
+                t.OPTION_TITLES[key].format(pilots=names, classification=classification)))
+            continue
+        group = kind_of.get(row.country_code, "other")
+        groups[group].append(_aggregate_option(
+            row.country_code, row.name, group, t.OPTION_NOTES.get(group),
+            t.OPTION_TITLES[group].format(classification=classification)))
+    suggested_order = list(suggested)  # in the pilots' order
+    groups["suggested"].sort(key=lambda option: suggested_order.index(option["value"]))
+    return [option for group, options in groups.items() if options
+            for option in (_heading(group), *options)]
 
 
 def country_options(countries: pd.DataFrame) -> list[dict]:
-    """Pilots first, then countries, then regions and income groups."""
+    """Options of every country picker, under group headings: pilots, the suggested regional
+    peer of each pilot (its region without high-income economies), countries, then the
+    aggregates by kind, each explained on hover."""
     return _country_options(tuple(sorted(countries["country_code"])))
 
 

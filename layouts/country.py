@@ -115,6 +115,7 @@ def profile(request: PageRequest, name: str) -> html.Div:
                 ],
                 className="profile-head",
             ),
+            *classification(code),
             html.Nav([t.OTHER_PILOTS, " ", *[
                 html.Span(dcc.Link(tc.PILOT_NAMES[c], href=f"/country/{c}"),
                           className="pilot-link") for c in others]],
@@ -144,6 +145,7 @@ def profile(request: PageRequest, name: str) -> html.Div:
             section(
                 "diaspora", t.DIASPORA_TITLE,
                 html.P(t.DIASPORA_INTRO.format(country=name)),
+                html.P(t.DIASPORA_REVISIONS, className="caveat"),
                 html.Div([
                     html.Label(t.DIASPORA_YEAR_LABEL, htmlFor=Profile.YEAR,
                                className="form-label"),
@@ -156,7 +158,8 @@ def profile(request: PageRequest, name: str) -> html.Div:
             ),
             section(
                 "senders", t.SENDERS_TITLE,
-                html.P(t.SENDERS_INTRO.format(country=name)),
+                html.P(t.SENDERS_INTRO.format(
+                    country=name, year=query.table_age("remittance_matrix")["last_year"])),
                 html.P(t.SENDERS_CAVEAT, className="caveat"),
                 chart_block(ChartId.PROFILE_SENDERS, state, heading="h3"),
             ),
@@ -198,6 +201,44 @@ def change_text(item: Headline, kind: str, unit: str, decimals: int) -> str:
     return t.CARD_CHANGE.format(change=change, year=item.base_year)
 
 
+def classification(code: str) -> list:
+    """The country's region and income group, naming the classification's release."""
+    countries = query.get_snapshot().countries
+    row = countries[countries["country_code"] == code].iloc[0]
+    if not isinstance(row["region"], str) or not isinstance(row["income_group"], str):
+        return []
+    source = tc.classification_source(query.classification_release(code))
+    return [html.P(t.CLASSIFICATION.format(region=row["region"], income=row["income_group"],
+                                           source=source),
+                   id=Profile.CLASSIFICATION, className="profile-classification")]
+
+
+def status_note(item: Headline, meta: dict) -> str | None:
+    """What the card's value is when the source does not present it as observed, in words."""
+    if item.status == "estimate":
+        return t.CARD_ESTIMATE
+    if item.status != "projection":
+        return None
+    if meta.get("population_basis"):
+        return t.CARD_PROJECTION_SHARE.format(year=item.year)
+    observed = [y for y, s in zip(item.years, item.statuses, strict=True) if s == "observed"]
+    return t.CARD_PROJECTION.format(year=observed[-1]) if observed else t.CARD_PROJECTION_ONLY
+
+
+def population_note(code: str, country: str, meta: dict) -> str | None:
+    """For a ratio on a population, where the World Bank's and the UN's populations of the
+    country differ (query.population_differences): which one the ratio uses."""
+    if not meta.get("population_basis") or query.series_notes(meta["code"], code).empty:
+        return None
+    found = query.population_differences()
+    row = found[found["country_code"] == code]
+    if row.empty:
+        return None
+    return t.CARD_POPULATION_DIFFERS.format(
+        country=country, pct=format_value(abs(float(row["max_diff_pct"].iloc[0])), "%", 0),
+        year=int(row["max_diff_year"].iloc[0]))
+
+
 def card(code: str, country: str, indicator: str, kind: str) -> html.Div:
     meta = query.indicator_meta(indicator)
     title = t.CARD_TITLES[indicator]
@@ -215,21 +256,28 @@ def card(code: str, country: str, indicator: str, kind: str) -> html.Div:
                         **{"data-indicator": indicator})
     unit = meta.get("unit_short") or ""
     decimals = int(meta.get("decimals") or 0)
+    # The year beside the value; when it is the series' last year, how old that is.
+    year = (query.indicator_age(indicator)["age_note"] if item.year == last
+            else t.CARD_YEAR.format(year=item.year))
     notes = [t.CARD_OLD.format(year=item.year)] if last is not None and item.year < last else []
+    status = status_note(item, meta)
+    population = population_note(code, country, {**meta, "code": indicator})
     line = sparkline.create_figure(query.series(indicator, [code]),
                                    colour=theme.country_colour(code))
     return html.Div(
         [
             html.H3(title, className="card-title"),
             html.P([html.Span(format_value(item.value, unit, decimals), className="card-value"),
-                    " ", html.Span(t.CARD_YEAR.format(year=item.year), className="card-year")]),
+                    " ", html.Span(year, className="card-year")]),
+            *([html.P(status, className="card-status")] if status else []),
             html.P(change_text(item, kind, unit, decimals), className="card-change"),
             *[html.P(note, className="card-gap") for note in notes],
+            *([html.P(population, className="card-note")] if population else []),
             html.Div(dcc.Graph(figure=line, config=SPARKLINE_CONFIG, className="sparkline"),
                      role="img", **{"aria-label": t.SPARKLINE_LABEL.format(
                          title=title, years=f"{item.years[0]}–{item.years[-1]}")}),
             link,
         ],
-        className="profile-card", **{"data-indicator": indicator},
+        className="profile-card", **{"data-indicator": indicator,
+                                     "data-status": item.status or ""},
     )
-

@@ -59,3 +59,20 @@ def pilot_coverage(
                           "years": grouped.nunique()})
     return {key: (int(r.first), int(r.last), int(r.years))
             for key, r in zip(table.index, table.itertuples(index=False), strict=True)}
+
+
+def pilot_statuses(
+    values: pd.DataFrame, pilots: list[str]
+) -> dict[tuple[str, str], dict[str, tuple[int, int, int]]]:
+    """(indicator, pilot) -> {status: (first year, last year, years)} for the values the
+    source does not present as observed (estimate, projection)."""
+    rows = values[values["country_code"].isin(pilots) & (values["status"] != "observed")]
+    grouped = rows.groupby(["indicator_code", "country_code", "status"], observed=True)["year"]
+    table = pd.DataFrame({"first": grouped.min(), "last": grouped.max(),
+                          "years": grouped.nunique()})
+    found: dict[tuple[str, str], dict[str, tuple[int, int, int]]] = {}
+    for (indicator, country, status), row in zip(table.index, table.itertuples(index=False),
+                                                 strict=True):
+        found.setdefault((indicator, country), {})[str(status)] = (
+            int(row.first), int(row.last), int(row.years))
+    return found

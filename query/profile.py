@@ -51,6 +51,10 @@ class ProfileFacts:
     # observed / estimate / projection of emigrant_share (a projection when its UN population
     # is WPP 2024's medium-variant projection, as for 2024).
     emigrant_share_status: str | None = None
+    # The latest year with remittances and its value: later than finance_year when aid or
+    # investment figures end earlier (the headline card shows this one).
+    remittances_year: int | None = None
+    remittances_latest: float | None = None
 
 
 def comparison_year(years: list[int], latest: int, span: int = CHANGE_SPAN) -> int | None:
@@ -121,6 +125,8 @@ def profile_facts(country: str, destinations: int = 3) -> ProfileFacts:
         oda=oda.get(year) if year else None,
         fdi=fdi.get(year) if year else None,
         emigrant_share_status=share_status,
+        remittances_year=max(rem) if rem else None,
+        remittances_latest=rem[max(rem)] if rem else None,
     )
 
 

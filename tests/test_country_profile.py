@@ -13,9 +13,17 @@ from figures import (
     finance_comparison,
     sparkline,
 )
-from query.profile import ProfileFacts, comparison_year, finance_year, headline, profile_facts
+from query.profile import (
+    REMITTANCES,
+    ProfileFacts,
+    comparison_year,
+    finance_year,
+    headline,
+    profile_facts,
+)
 from state.compare import snapshot_vocabulary
 from state.country import ProfileState, parse, to_query
+from text.numbers import format_prose
 from text.profile_summary import compare_with, join_list, summary
 
 YEARS = [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
@@ -74,7 +82,26 @@ def test_pilot_summaries_from_the_snapshot(code: str, count: str, first: str) ->
     sentences = summary(profile_facts(code))
     assert sentences[0].startswith(count)
     assert sentences[1].startswith(f"The largest groups live in {first} (")
-    assert sentences[2].startswith("In 2023, remittances to ")
+    # Aid figures end in 2023, remittances in 2024: the summary says why it compares 2023,
+    # then gives the card's latest year and amount, so the two never disagree silently.
+    assert sentences[2].startswith("In 2023, the latest year with aid and investment figures "
+                                   "to compare, remittances to ")
+    card = headline(REMITTANCES, code)
+    assert card.year == 2024
+    assert sentences[3] == (f"In {card.year}, the latest year with data, they came to "
+                            f"US$ {format_prose(card.value)}.")
+
+
+def test_summary_compares_in_the_latest_common_year_without_a_later_one() -> None:
+    same = " ".join(summary(facts(remittances_year=2023, remittances_latest=22.0e9)))
+    assert "In 2023, remittances to Bangladesh came to US$ 22.0 billion" in same
+    assert "latest year with data" not in same
+
+
+def test_moldova_summary_and_card_state_the_un_based_share_and_its_status() -> None:
+    text = summary(profile_facts("MDA"))[0]
+    assert text.endswith("equal to 28.5 % of the population living in Moldova as the UN "
+                         "projects it for 2024.")
 
 
 # ---- facts ------------------------------------------------------------------------------------

@@ -44,3 +44,18 @@ FOOTER = (
 )
 
 DATA_UNAVAILABLE = "The data could not be loaded. Please try again later."
+
+# Where region and income group come from: countries.classification_release names the release.
+CLASSIFICATION_RELEASES = {
+    "wdi-": "World Bank classification as in the WDI file of {date}",
+    "wb-countries-": "World Bank classification downloaded on {date}",
+}
+CLASSIFICATION_UNKNOWN = "World Bank classification (release not recorded)"
+
+
+def classification_source(release: str | None) -> str:
+    """'World Bank classification as in the WDI file of 2023-05-10' for a release name."""
+    for prefix, template in CLASSIFICATION_RELEASES.items():
+        if release and release.startswith(prefix):
+            return template.format(date=release[len(prefix):])
+    return CLASSIFICATION_UNKNOWN

@@ -46,6 +46,9 @@ TAB_TABLE = "Table"
 TAB_SOURCES = "Sources"
 
 CHART_LABEL = "{indicator}, {years}"
+# After the title of a series from an older release than the other World Bank series.
+CHART_OLDER_RELEASE = " (release of {vintage})"
+TARGET_SDG_10C = "SDG 10.c target: {target}"
 MAP_LABEL = "World map of {indicator}, {year}"
 
 COVERAGE_TITLE = "Data coverage"
@@ -59,6 +62,7 @@ EMPTY_NO_COUNTRIES = "Choose at least one country to compare."
 EMPTY_NO_DATA = "No data for the chosen countries in {years}."
 EMPTY_MAP = "No country has data for {year}."
 MAP_NO_DATA = "no data"
+MAP_NO_DATA_LEGEND = "No data"
 
 NOTICE_TITLE = "Part of the link was ignored:"
 NOTICE_REASONS = {
@@ -81,8 +85,59 @@ PARAM_NAMES = {
     "year": "year",
 }
 
+# The country picker: groups of options, in order, and what each kind of aggregate is.
+OPTION_GROUPS = {
+    "pilots": "Pilot countries",
+    "suggested": "Suggested regional peers",
+    "countries": "Countries",
+    "regions_developing": "Regions without high-income economies",
+    "regions_all": "Regions, all income levels",
+    "regions_lending": "Regions, World Bank borrowers only (IDA & IBRD)",
+    "income": "Income groups",
+    "lending": "Lending groups",
+    "other": "Other groups",
+}
+# A short note beside an aggregate's name (also in the chosen chip) and the longer
+# explanation shown on hover.
+OPTION_NOTES = {
+    "suggested": "peer for {pilots}",
+    "regions_all": "all income levels",
+}
+OPTION_TITLES = {
+    "suggested": (
+        "The region of {pilots} without its high-income economies: the closer peer group "
+        "for a developing economy. {classification}."
+    ),
+    "suggested_no_high_income": (
+        "The region of {pilots}, which has no high-income economy, so it is already a peer "
+        "group of developing economies. {classification}."
+    ),
+    "regions_developing": (
+        "A World Bank region without its high-income economies: low- and middle-income "
+        "countries only."
+    ),
+    "regions_all": (
+        "A World Bank region with all its economies, high-income ones included; their large "
+        "economies can dominate the aggregate, so it is a weak peer for a developing country."
+    ),
+    "regions_lending": (
+        "The countries of a World Bank region that borrow from it (IDA and IBRD)."
+    ),
+    "income": "A World Bank income group, as the data's release groups its economies.",
+    "lending": "A World Bank lending group (IDA, IBRD or both).",
+    "other": "A group of economies defined by the World Bank or the UN.",
+}
+OPTION_COUNTRY_TITLE = "{region} · {income}. {classification}."
+
 TABLE_COUNTRY = "Country"
 TABLE_CAPTION = "{indicator} ({unit}), {years}. Select a column heading to sort."
+# Marks of values the source does not present as observed, in the table's cells.
+TABLE_STATUS_MARKS = {"projection": "P", "estimate": "E"}
+TABLE_STATUS_NOTE = {
+    "projection": "P: a projection, not an observed value (the source lists it as projected).",
+    "estimate": "E: a model estimate (the source says a model produced it).",
+}
+TABLE_AGE = "{age}."
 
 SOURCES_DEFINITION = "Definition"
 SOURCES_UNIT = "Unit"

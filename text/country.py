@@ -11,6 +11,7 @@ PICKER_PLACEHOLDER = "Search a country…"
 NO_OPTIONS = "No match"
 
 TITLE = "{country}: migration profile"
+CLASSIFICATION = "Region: {region}. Income group: {income}. {source}."
 PRINT = "Print / save as PDF"
 OTHER_PILOTS = "Other pilot profiles:"
 SUMMARY_TITLE = "In brief"
@@ -39,6 +40,15 @@ CARD_CHANGE = "{change} since {year}"
 CARD_CHANGE_NONE = "No value for {year} to compare with."
 CARD_CHANGE_ZERO = "Zero in {year}: no change to compare."
 CARD_OLD = "No data after {year}."
+# What a card's value is when the source does not present it as observed.
+CARD_PROJECTION = "Projection, not observed: the source's observed data end in {year}."
+CARD_PROJECTION_SHARE = "Projection: a share of the UN's projected population for {year}."
+CARD_PROJECTION_ONLY = "Projection, not observed."
+CARD_ESTIMATE = "Model estimate, not a count."
+CARD_POPULATION_DIFFERS = (
+    "The World Bank counts a different population for {country} (up to {pct} apart, in "
+    "{year}); this share uses the UN's."
+)
 CHANGE_POINTS = "{sign}{value} percentage points"
 CHANGE_PERCENT = "{sign}{value} %"
 CHANGE_ABSOLUTE = "{sign}{value}"
@@ -59,12 +69,15 @@ FINANCE_SERIES = {
 }
 FINANCE_EMPTY = "No remittance, aid or investment data for {country}."
 FINANCE_MISSING = "No data for {country}: {series}."
-FINANCE_ENDS = "{series}: latest data {year}."
 
 DIASPORA_TITLE = "Where the diaspora lives"
 DIASPORA_INTRO = (
     "People born in {country} living in other countries, by country of destination "
     "(UN DESA International Migrant Stock, 2024 revision; mid-year estimates)."
+)
+DIASPORA_REVISIONS = (
+    "The flow estimates in the labour section below (Abel & Cohen) are built on an earlier UN "
+    "DESA revision, so they do not add up to these numbers."
 )
 DIASPORA_YEAR_LABEL = "Year"
 DESTINATIONS_BAR_TITLE = "Top destinations, {year}, by sex"
@@ -75,33 +88,39 @@ TOTAL = "Total"
 DESTINATIONS_HOVER_SHARE = "{share} of all emigrants"
 DESTINATIONS_NO_SEX = "No split by sex for: {places}."
 DESTINATIONS_MAP_TITLE = "Emigrants from {country} by country of destination, {year}"
-DESTINATIONS_MAP_NOTE = "Colours on a logarithmic scale; {country} is outlined."
+DESTINATIONS_MAP_NOTE = (
+    "Darker means more emigrants, on a logarithmic scale; grey: none recorded. {country} is "
+    "outlined."
+)
+DESTINATIONS_NONE = "None recorded"
 DESTINATIONS_TREND_TITLE = "Emigrants in the top destinations, {first}–{last}"
 DESTINATIONS_EMPTY = "UN DESA records no emigrants from {country} in {year}."
 
 SENDERS_TITLE = "Where remittances come from"
 SENDERS_INTRO = (
-    "Estimated remittances received by {country} in 2018, by sending country "
+    "Estimated remittances received by {country} in {year}, by sending country "
     "(World Bank bilateral remittance matrix)."
 )
 SENDERS_CAVEAT = (
     "These are model estimates, not recorded flows: the World Bank allocates each country's "
     "remittances across senders using migrant stocks and incomes."
 )
-SENDERS_AXIS = "US$ million, 2018 (estimate)"
-SENDERS_EMPTY = "The 2018 remittance matrix estimates no inflows to {country}."
+SENDERS_AXIS = "US$ million, {year} (estimate)"
+SENDERS_EMPTY = "The {year} remittance matrix estimates no inflows to {country}."
+# {age}: the table's age note, "2018 — latest World Bank data in this dashboard".
+CHART_AGE = "{age}."
 
 COSTS_TITLE = "What it costs to send money home"
 COSTS_INTRO = (
-    "Average total cost of sending the equivalent of US$ 200 from each sending country to "
-    "{country}, as a share of the amount sent (World Bank Remittance Prices Worldwide)."
+    "Average total cost of sending money from each sending country to {country}, as a share "
+    "of the amount sent, by corridor (World Bank Remittance Prices Worldwide)."
 )
-COSTS_TARGET = "SDG 10.c target: 3 %"
+COSTS_TARGET = "SDG 10.c target: {target}"
 COSTS_AXIS = "% of the amount sent"
-COSTS_ENDS = "The data end in {period}: later costs are not in this data set."
 COSTS_COVERAGE = "Corridors surveyed: {corridors}; quarters {first}–{last}."
 COSTS_EMPTY = (
-    "Remittance Prices Worldwide surveyed no corridor into {country} between 2011 and 2020."
+    "Remittance Prices Worldwide surveyed no corridor into {country} between {first} and "
+    "{last}."
 )
 
 LABOUR_TITLE = "Labour"
@@ -116,6 +135,10 @@ DOWNLOAD_FORMATS = {"csv": "CSV", "xlsx": "Excel", "json": "JSON"}
 SUMMARY_EMIGRANTS = "About {count} people born in {country} lived in other countries in {year}"
 SUMMARY_EMIGRANTS_EXACT = "{count} people born in {country} lived in other countries in {year}"
 SUMMARY_SHARE = ", equal to {share} of the population living in {country}"
+# When the share's UN population for that year is a projection (WPP 2024 from mid-2024).
+SUMMARY_SHARE_PROJECTED = (
+    ", equal to {share} of the population living in {country} as the UN projects it for {year}"
+)
 SUMMARY_END = "."
 SUMMARY_NO_EMIGRANTS = "UN DESA gives no estimate of emigrants from {country}."
 SUMMARY_DESTINATIONS_ONE = "Most live in {first} ({first_share})."
@@ -130,6 +153,13 @@ THE = "the {name}"
 SUMMARY_AND = " and "
 SUMMARY_LIST_SEPARATOR = ", "
 SUMMARY_FINANCE = "In {year}, remittances to {country} came to US$ {remittances}"
+# When aid or investment figures end before remittances: the comparison year says why, and
+# the latest remittances follow, as on the headline card.
+SUMMARY_FINANCE_EARLIER = (
+    "In {year}, the latest year with aid and investment figures to compare, remittances to "
+    "{country} came to US$ {remittances}"
+)
+SUMMARY_FINANCE_LATEST = "In {year}, the latest year with data, they came to US$ {remittances}."
 SUMMARY_VS_MORE = "{ratio} times {what} (US$ {amount})"
 SUMMARY_VS_SAME = "about the same as {what} (US$ {amount})"
 SUMMARY_VS_LESS = "{pct} of {what} (US$ {amount})"

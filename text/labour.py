@@ -29,6 +29,10 @@ DESTINATIONS_NOTE = (
     "together."
 )
 DESTINATIONS_EMPTY = "No flow estimates for {country}."
+# {based_on}: what the source's own estimates are built on (query.source_basis).
+FLOWS_BASIS = "What these estimates are built on: {based_on}"
+# A code that covers another area in some periods: its mark in the chart, and the note.
+FORMER_AREA = "{mark} {note}."
 
 # --- annual flows as destinations count them (UN DESA) ---
 ANNUAL_TITLE = "Yearly arrivals from {country}, as each destination counts them"
@@ -77,12 +81,8 @@ MARKET_EMPTY = "No labour-market data for {country}."
 # --- emigration per 1,000 residents (derived) ---
 RATE_TITLE = "Emigrants per 1,000 residents per year (derived)"
 RATE_AXIS = "Emigrants per 1,000 residents per year"
-RATE_FORMULA = (
-    "How it is computed: 5-year flow (Abel & Cohen) ÷ 5 ÷ population in the middle of the "
-    "period × 1,000. The middle of a period from mid-year Y to mid-year Y+5 is the start of "
-    "Y+3; its population is the mean of the World Bank mid-year population (SP.POP.TOTL) in "
-    "years Y+2 and Y+3 (for 2015–2020: 2017 and 2018)."
-)
+# {formula}: query.labour.RATE_FORMULA, the one wording of how the rate is computed.
+RATE_HOW = "How it is computed: {formula}"
 RATE_EMPTY = "Choose at least one country to compare."
 RATE_NO_DATA = "No flow estimates or population for the chosen countries."
 RATE_HOVER = "{country}, {period}: {rate} per 1,000 per year ({flow} in 5 years)"

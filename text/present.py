@@ -56,8 +56,9 @@ READY_DECK_SLIDES: dict[str, tuple[str, str]] = {
     ),
     "cost": (
         "Sending money home is costly",
-        "Average total cost of sending a small transfer to each country, as a share of the "
-        "amount sent.",
+        "The World Bank's average cost of sending remittances to each country (World "
+        "Development Indicators, all corridors into it), as a share of the amount sent, against "
+        "the SDG 10.c target (dashed line). The country profiles show the cost by corridor.",
     ),
     "diaspora-share": (
         "A large share of people live abroad",

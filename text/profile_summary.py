@@ -56,8 +56,10 @@ def emigrant_sentences(facts: ProfileFacts) -> list[str]:
     first = template.format(count=format_prose(facts.emigrants), country=country,
                             year=facts.emigrants_year)
     if facts.emigrant_share is not None:
-        first += t.SUMMARY_SHARE.format(share=format_value(facts.emigrant_share, "%", 1),
-                                        country=country)
+        template = (t.SUMMARY_SHARE_PROJECTED if facts.emigrant_share_status == "projection"
+                    else t.SUMMARY_SHARE)
+        first += template.format(share=format_value(facts.emigrant_share, "%", 1),
+                                 country=country, year=facts.emigrants_year)
     sentences = [first + t.SUMMARY_END]
     places = [(place_name(code, name), format_value(share, "%", 0))
               for code, name, share in facts.destinations]
@@ -70,16 +72,26 @@ def emigrant_sentences(facts: ProfileFacts) -> list[str]:
     return sentences
 
 
-def finance_sentence(facts: ProfileFacts) -> str:
+def finance_sentences(facts: ProfileFacts) -> list[str]:
+    """Remittances against aid and investment in the latest year with all of them; if
+    remittances have a later year (the one the headline card shows), that year too, so the
+    summary and the card never disagree without saying why."""
     if facts.finance_year is None or facts.remittances is None:
-        return t.SUMMARY_NO_FINANCE.format(country=home_name(facts))
+        return [t.SUMMARY_NO_FINANCE.format(country=home_name(facts))]
     comparisons = [compare_with(facts.remittances, value, t.SUMMARY_WHAT[key])
                    for key, value in (("oda", facts.oda), ("fdi", facts.fdi))]
-    return (t.SUMMARY_FINANCE.format(year=facts.finance_year, country=home_name(facts),
-                                     remittances=format_prose(facts.remittances))
-            + t.SUMMARY_VS_JOIN + join_list(comparisons) + t.SUMMARY_END)
+    later = (facts.remittances_year is not None and facts.remittances_latest is not None
+             and facts.remittances_year > facts.finance_year)
+    template = t.SUMMARY_FINANCE_EARLIER if later else t.SUMMARY_FINANCE
+    sentences = [template.format(year=facts.finance_year, country=home_name(facts),
+                                 remittances=format_prose(facts.remittances))
+                 + t.SUMMARY_VS_JOIN + join_list(comparisons) + t.SUMMARY_END]
+    if later:
+        sentences.append(t.SUMMARY_FINANCE_LATEST.format(
+            year=facts.remittances_year, remittances=format_prose(facts.remittances_latest)))
+    return sentences
 
 
 def summary(facts: ProfileFacts) -> list[str]:
     """The summary's sentences, in reading order."""
-    return [*emigrant_sentences(facts), finance_sentence(facts)]
+    return [*emigrant_sentences(facts), *finance_sentences(facts)]
