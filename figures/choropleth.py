@@ -71,15 +71,6 @@ def create_figure(
             "country_name": data["country_name"].tolist(),
         }) if export else None,
     ))
-    if no_data_legend:
-        # A legend entry only: a point-less trace in the grey of countries without a value.
-        fig.add_trace(go.Scattergeo(
-            lon=[None], lat=[None], mode="markers", name=no_data_legend, showlegend=True,
-            hoverinfo="skip", meta={"key": "no-data"},
-            marker={"symbol": "square", "size": 14, "color": theme.NO_DATA_COLOUR},
-        ))
-        fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "y": 0,
-                                                   "yanchor": "top"})
     if highlight:
         # A transparent layer on top outlines the chosen countries, with or without data;
         # it repeats their hover text because it sits above the coloured layer.
@@ -98,4 +89,13 @@ def create_figure(
             hovertemplate="%{text}: %{customdata}<extra></extra>",
             name="highlight",
         ))
+    if no_data_legend:
+        # A legend entry only: a point-less trace in the grey of countries without a value.
+        fig.add_trace(go.Scattergeo(
+            lon=[None], lat=[None], mode="markers", name=no_data_legend, showlegend=True,
+            hoverinfo="skip", meta={"key": "no-data"},
+            marker={"symbol": "square", "size": 14, "color": theme.NO_DATA_COLOUR},
+        ))
+        fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "y": 0,
+                                                   "yanchor": "top"})
     return fig

@@ -19,8 +19,8 @@ from figures import theme
 OTHER = "OTHER"
 FORMER = "*"  # marks a code that covers another area in that period
 NOTES = ("origin_note", "destination_note")
-BARS_DOMAIN = [0.0, 0.74]
-SHARE_DOMAIN = [0.82, 1.0]
+BARS_DOMAIN = [0.0, 0.7]
+SHARE_DOMAIN = [0.8, 1.0]
 
 
 def _note(value: object) -> str | None:
@@ -95,10 +95,13 @@ def create_figure(
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": x_order,
                "anchor": "y"},
         yaxis={"title": {"text": y_title}, "domain": BARS_DOMAIN},
+        # On the right, so the two axis titles never run into each other.
         yaxis2={"title": {"text": share_title}, "domain": SHARE_DOMAIN, "anchor": "x",
+                "side": "right",
                 "range": [0, 100], "tickmode": "array", "tickvals": [0, 50, 100],
                 "ticksuffix": " %", "gridcolor": theme.GRID_COLOUR},
         hovermode="x unified",
+        margin={"t": 40, "r": 72},
     ))
     ranked = [code for code in codes if code != OTHER]
     for code in codes:

@@ -170,3 +170,18 @@ def test_map_year_from_link_and_honest_gaps(live_server, page):
     coverage = page.inner_text("#compare-coverage")
     assert "ends in 2020" in coverage
     assert "Moldova" in coverage and "Mali" in coverage
+
+
+def test_table_marks_projected_years_in_its_cells(live_server, page):
+    page.goto(live_server.url + "/compare?indicator=SM.POP.NETM&countries=MDA,JAM"
+              "&start=2021&end=2025&tab=table")
+    cells = wait_until(page, """() => {
+      const text = year => Array.from(document.querySelectorAll(
+        `#compare-table .ag-cell[col-id="${year}"]`)).map(c => c.textContent.trim());
+      const projected = text(2025), observed = text(2023);
+      return projected.length === 2 && observed.length === 2 ? {projected, observed} : null;
+    }""")
+    # WPP 2024 projects net migration from 2024 on: those cells say so, 2023's do not.
+    assert all(re.fullmatch(r"−?[\d,]+ P", cell) for cell in cells["projected"]), cells
+    assert all(re.fullmatch(r"−?[\d,]+", cell) for cell in cells["observed"]), cells
+    assert "P: a projection" in page.inner_text("#compare-table-caption")

@@ -75,12 +75,37 @@ def notes_text(page, selector: str, expected: str) -> str:
     }""", [selector, expected])
 
 
+def card_text(page, indicator: str) -> str:
+    return text_of(page, f"#country-cards [data-indicator='{indicator}']")
+
+
+def moldova_cards(page) -> None:
+    """Moldova's emigrants as a share of the UN's population (not the World Bank's smaller
+    one), each card's age, and a projection said in words."""
+    share = card_text(page, "DESA.EMIG.TOTL.ZS")
+    value = page.inner_text("#country-cards [data-indicator='DESA.EMIG.TOTL.ZS'] .card-value")
+    assert abs(float(value.rstrip(" %")) - 28.5) < 0.05, value
+    assert "projected population for 2024" in share and "uses the UN's" in share
+    assert "2019 — latest UNHCR data in this dashboard" in card_text(page, "UNHCR.REFG.OR")
+    assert "Projection, not observed" in card_text(page, "SM.POP.NETM")
+    # The summary gives the card's year and amount of remittances, and why it compares 2023.
+    summary = text_of(page, "#country-summary")
+    remittances = card_text(page, "BX.TRF.PWKR.CD.DT")
+    assert "1.9 bn US$" in remittances and "2024" in remittances
+    assert "In 2024, the latest year with data, they came to US$ 1.9 billion." in summary
+    assert "the latest year with aid and investment figures to compare" in summary
+    assert "World Bank classification as in the WDI file of" in text_of(
+        page, "#country-classification")
+
+
 def test_pilot_profiles(page, live_server) -> None:
     base = live_server.url
     expected = {"MDA": ("ITA", "Italy"), "JAM": ("USA", "United States"),
                 "MLI": ("CIV", "Cote d'Ivoire")}
     for code, (dest_code, dest_name) in expected.items():
         open_profile(page, base, code)
+        if code == "MDA":
+            moldova_cards(page)
         assert top_destination(page) == (dest_code, dest_name) or (
             top_destination(page)[0] == dest_code
             and plain(top_destination(page)[1]) == dest_name), code

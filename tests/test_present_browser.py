@@ -172,6 +172,14 @@ def test_slides_stay_live_hover_and_country_picker(live_server, browser):
           .data || []).map(t => t.name)"""
         wait_until(page, f"() => ({traces})().includes('Ghana')")
         assert page.locator("#present-graph .gtitle").text_content() == first_title
+        # The story's headline ("... in all four economies") is no longer true: the slide
+        # takes the chart's own title for the countries shown, and drops the caption.
+        picked = parse_view(deck.slides[0].view, vocab).with_countries(
+            ("MDA", "BGD", "JAM", "MLI", "GHA")).title
+        assert "all four" in deck.slides[0].title and "Ghana" in picked
+        wait_until(page, "t => document.getElementById('present-title').textContent === t",
+                   picked)
+        assert page.inner_text("#present-caption") == ""
 
         # Next slide and back: the choice is still there.
         page.keyboard.press("ArrowRight")
