@@ -210,7 +210,7 @@ def classification(code: str) -> list:
     source = tc.classification_source(query.classification_release(code))
     return [html.P(t.CLASSIFICATION.format(region=row["region"], income=row["income_group"],
                                            source=source),
-                   id=Profile.CLASSIFICATION, className="profile-classification")]
+                   id=Profile.CLASSIFICATION, className="profile-classification text-muted")]
 
 
 def status_note(item: Headline, meta: dict) -> str | None:

@@ -20,7 +20,6 @@ from figures import choropleth, labour_destinations, line_chart, ranked_bar, tar
 from ids import ChartId, Compare
 from layouts import compare, country, data_page, present
 from layouts.blocks import notes
-from pages.deck import Slide
 from pages.views import parse_view
 from query import labour as q
 from state.compare import CompareState, snapshot_vocabulary
@@ -28,7 +27,6 @@ from state.labour import LabourState
 from text import compare as tc
 from text import country as t_country
 from text import labour as t_labour
-from text import present as t_present
 
 
 @pytest.fixture(scope="module", autouse=True)
