@@ -58,11 +58,13 @@ READY_DECK_SLIDES: dict[str, tuple[str, str]] = {
         "Sending money home is costly",
         "The World Bank's average cost of sending remittances to each country (World "
         "Development Indicators, all corridors into it), as a share of the amount sent, against "
-        "the SDG 10.c target (dashed line). The country profiles show the cost by corridor.",
+        "the Sustainable Development Goals' target (dashed line). The country profiles show the "
+        "cost by corridor.",
     ),
     "diaspora-share": (
         "A large share of people live abroad",
-        "Emigrants born in each country and living elsewhere, against the population at home.",
+        "Emigrants born in each country and living elsewhere, against the population at home "
+        "(the UN's). Dotted, with open markers: a share of a projected population.",
     ),
     "destinations-bangladesh": (
         "Where Bangladesh's emigrants live",
@@ -74,11 +76,13 @@ READY_DECK_SLIDES: dict[str, tuple[str, str]] = {
     ),
     "net-migration": (
         "More people leave than arrive",
-        "Net migration: immigrants minus emigrants in each year.",
+        "Net migration: immigrants minus emigrants in each year. Dotted, with open markers: "
+        "the UN's projections, not observed values.",
     ),
     "unemployment": (
         "Labour markets at home",
-        "Unemployment as a share of the labour force, modelled by the ILO.",
+        "Unemployment as a share of the labour force, modelled by the ILO: every value is a "
+        "model estimate, so the lines are dotted.",
     ),
 }
 
