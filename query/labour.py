@@ -22,6 +22,8 @@ PARTICIPATION = {"female": "SL.TLF.CACT.FE.ZS", "male": "SL.TLF.CACT.MA.ZS"}
 YOUTH_UNEMPLOYMENT = {"female": "SL.UEM.1524.FE.ZS", "male": "SL.UEM.1524.MA.ZS"}
 LABOUR_MARKET_SERIES = (*PARTICIPATION.values(), *YOUTH_UNEMPLOYMENT.values(), LABOUR_FORCE)
 PERIOD_YEARS = 5
+# The source of the flows (a `sources` row; source_basis says what it is built on).
+FLOW_SOURCE = "abel_cohen_flows_2022_migviz"
 # The flows' population: UN DESA IMS 2020, Table 2 (mid-year, 1990, 1995, ..., 2020). A
 # period runs from mid-year start to mid-year start+5; its mean population is taken as the
 # mean of the populations at its two ends.
