@@ -425,11 +425,10 @@ def _heading(group: str) -> dict:
             "disabled": True, "search": heading}
 
 
-def _aggregate_option(code: str, name: str, group: str, note: str | None, title: str) -> dict:
-    label: object = name if not note else html.Span(
-        [name, html.Span(f" · {note}", className="option-unit")])
-    return {"label": label, "value": code, "title": title,
-            "search": f"{name} {code} {t.OPTION_GROUPS[group]}"}
+def _aggregate_option(code: str, name: str, note: str | None, title: str) -> dict:
+    # A plain string, drawn at once with the list (a component label is drawn a moment later).
+    label = name if not note else f"{name} · {note}"
+    return {"label": label, "value": code, "title": title, "search": f"{name} {code}"}
 
 
 @memoize(as_json=True)
@@ -456,13 +455,13 @@ def _country_options(codes: tuple[str, ...]) -> list[dict]:
             names = ", ".join(pilots)
             key = "suggested_no_high_income" if no_high_income else "suggested"
             groups["suggested"].append(_aggregate_option(
-                row.country_code, row.name, "suggested",
+                row.country_code, row.name,
                 t.OPTION_NOTES["suggested"].format(pilots=names),
                 t.OPTION_TITLES[key].format(pilots=names, classification=classification)))
             continue
         group = kind_of.get(row.country_code, "other")
         groups[group].append(_aggregate_option(
-            row.country_code, row.name, group, t.OPTION_NOTES.get(group),
+            row.country_code, row.name, t.OPTION_NOTES.get(group),
             t.OPTION_TITLES[group].format(classification=classification)))
     suggested_order = list(suggested)  # in the pilots' order
     groups["suggested"].sort(key=lambda option: suggested_order.index(option["value"]))
