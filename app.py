@@ -16,7 +16,7 @@ import callbacks
 import serving
 from exports import snapshot_zip
 from layouts import page_content, shell
-from layouts.index_page import index_html
+from layouts.index_page import choose_language, index_html
 from pages import read_request
 from query import SnapshotError, get_snapshot
 from serving.static import DASH_ASSETS_PATH_IGNORE, build_bundles
@@ -53,6 +53,7 @@ def create_app() -> Dash:
     # Never ask Plotly's version server anything, even when debugging.
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
     app.interpolate_index = index_html  # the page's title and language in the first HTML
+    app.server.before_request(choose_language)
     app.layout = shell.layout
     callbacks.register_all(app)
 

@@ -16,14 +16,20 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dash import Dash
+from dash import Dash, State
 from werkzeug.exceptions import BadRequest
 
-from boundary.inputs import Check, InvalidInput
+from boundary.inputs import Check, InvalidInput, choice
+from ids import Shell
+from layouts.links import localize
+from text.i18n import DEFAULT, LANGUAGES, using
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["Check", "InvalidInput", "RefusedInput", "callback", "refuse"]
+
+
+LANGUAGE_CHECK = choice(LANGUAGES)
 
 
 class RefusedInput(BadRequest):
@@ -37,19 +43,23 @@ def refuse(reason: str) -> RefusedInput:
 
 
 def guarded(func: Callable[..., Any], checks: Sequence[Check]) -> Callable[..., Any]:
-    """`func` with each positional argument checked (and normalised) by its check first."""
+    """`func` with each positional argument checked (and normalised) by its check first; the
+    last argument, the page's language, is not passed on: `func` runs in that language and
+    the links it returns keep it."""
 
     name = f"{func.__module__.rpartition('.')[2]}.{func.__name__}"
+    every = (*checks, LANGUAGE_CHECK)
 
     @functools.wraps(func)
     def run(*args: Any) -> Any:
-        if len(args) != len(checks):
-            raise refuse(f"{name}: expected {len(checks)} inputs, got {len(args)}")
+        if len(args) != len(every):
+            raise refuse(f"{name}: expected {len(every)} inputs, got {len(args)}")
         try:
-            values = [check(value) for check, value in zip(checks, args, strict=True)]
+            *values, locale = [check(value) for check, value in zip(every, args, strict=True)]
         except InvalidInput as error:
             raise refuse(f"{name}: {error}") from None
-        return func(*values)
+        with using(locale or DEFAULT):
+            return localize(func(*values))
 
     run.guarded = True  # type: ignore[attr-defined]
     return run
@@ -58,9 +68,11 @@ def guarded(func: Callable[..., Any], checks: Sequence[Check]) -> Callable[..., 
 def callback(app: Dash, *dependencies: Any, inputs: Sequence[Check],
              **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a server callback whose Inputs and States (in order) are checked by `inputs`:
-    `callback(app, Output(...), Input(...), State(...), inputs=(codes(20), year()))(func)`."""
+    `callback(app, Output(...), Input(...), State(...), inputs=(codes(20), year()))(func)`. The
+    page's language comes as a last State, added here."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
-        return app.callback(*dependencies, **options)(guarded(func, inputs))
+        return app.callback(*dependencies, State(Shell.LANG, "data"), **options)(
+            guarded(func, inputs))
 
     return register

@@ -67,7 +67,7 @@ def update(*args: object) -> tuple:
     shown = dict(shown or {})
     panel_outputs = []
     drawn = view.drawn_panels(state)
-    for tab in view.TAB_LABELS:
+    for tab in TABS:
         key = view.panel_key(tab, state)
         redraw = tab in drawn and shown.get(tab) != key
         if tab in drawn:
@@ -122,7 +122,7 @@ def register(app: Dash) -> None:
         Output(Compare.MAP_YEAR, "max"),
         Output(Compare.MAP_YEAR, "marks"),
         Output(Compare.INDICATOR_INFO, "children"),
-        *(Output(cid, prop) for tab in view.TAB_LABELS for cid, prop in view.PANEL_OUTPUTS[tab]),
+        *(Output(cid, prop) for tab in TABS for cid, prop in view.PANEL_OUTPUTS[tab]),
         Output(Compare.NOTICES, "children"),
         Output(Compare.HISTORY, "data"),
         Output(Compare.SHOWN, "data"),
@@ -167,7 +167,7 @@ def register(app: Dash) -> None:
     )
     app.clientside_callback(
         ClientsideFunction("compare", "showPanel"),
-        *(Output(compare_panel(tab), "hidden") for tab in view.TAB_LABELS),
+        *(Output(compare_panel(tab), "hidden") for tab in TABS),
         Input(Compare.TABS, "value"),
         prevent_initial_call=True,
     )

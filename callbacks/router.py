@@ -16,6 +16,7 @@ from layouts import page_content
 from layouts.shell import nav_links, rendered, shell_class
 from pages import read_request
 from state.compare import snapshot_vocabulary
+from text.i18n import using
 
 
 def draw_page(route: dict | None) -> tuple:
@@ -23,8 +24,9 @@ def draw_page(route: dict | None) -> tuple:
     path = route.get("path") if isinstance(route.get("path"), str) else "/"
     search = route.get("search") if isinstance(route.get("search"), str) else ""
     request = read_request(path, search, snapshot_vocabulary())
-    return (page_content(request), nav_links(request.page.nav), shell_class(request),
-            rendered(path, search, request))
+    with using(request.locale):  # the address's language (the switch reloads the page)
+        return (page_content(request), nav_links(request.page.nav), shell_class(request),
+                rendered(path, search, request))
 
 
 def register(app: Dash) -> None:

@@ -26,6 +26,7 @@ import plotly.graph_objects as go
 
 from ids import ChartId, PageId
 from serving.cache import memoize
+from text.numbers import plotly_separators
 
 Sources = list[dict[str, str]]  # {"source", "vintage", "licence"} each
 ApiLinks = list[tuple[str, str, dict]]  # (what, API path, query parameters without format)
@@ -54,7 +55,7 @@ class Chart:
     id: ChartId
     page: PageId
     slug: str
-    label: str
+    label: Callable[[], str]  # the chart's name for screen readers, in the request's language
     title: Callable[[Any], str]
     build: Callable[[Any], go.Figure]
     sources: Callable[[Any], Sources]
@@ -133,4 +134,6 @@ def figure(chart_id: ChartId | str, state: Any) -> go.Figure:
 
 @memoize(as_json=True)
 def _cached_json(chart_id: str, key: Any) -> dict:
-    return registry()[ChartId(chart_id)].build(key).to_plotly_json()
+    figure = registry()[ChartId(chart_id)].build(key)
+    figure.layout.separators = plotly_separators()  # decimal and thousands marks of the reader
+    return figure.to_plotly_json()

@@ -62,7 +62,7 @@ CHART = Chart(
     id=ChartId.DIASPORA_SANKEY,
     page=PageId.DIASPORA,
     slug="sankey",
-    label=t.TITLE,
+    label=lambda: t.TITLE,
     title=lambda state: t.SANKEY_TITLE.format(top=TOP, year=year_of(state)),
     build=lambda state: create_figure(process_data(state), state),
     sources=lambda _state: table_sources("migrant_stock"),

@@ -60,7 +60,7 @@ CHART = Chart(
     id=ChartId.PROFILE_COSTS,
     page=PageId.PROFILE,
     slug="costs",
-    label=t.COSTS_TITLE,
+    label=lambda: t.COSTS_TITLE,
     title=lambda _state: t.COSTS_TITLE,
     standalone_title=lambda state: tp.PROFILE_CHART_TITLE.format(
         country=query.country_name(state.iso3), chart=t.COSTS_TITLE),

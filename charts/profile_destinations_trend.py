@@ -60,7 +60,7 @@ CHART = Chart(
     id=ChartId.PROFILE_DESTINATIONS_TREND,
     page=PageId.PROFILE,
     slug="destinations-trend",
-    label=t.DIASPORA_TITLE,
+    label=lambda: t.DIASPORA_TITLE,
     title=title,
     standalone_title=lambda state: tp.PROFILE_CHART_TITLE.format(
         country=query.country_name(state.iso3), chart=title(state)),

@@ -51,7 +51,7 @@ CHART = Chart(
     id=ChartId.PROFILE_SENDERS,
     page=PageId.PROFILE,
     slug="senders",
-    label=t.SENDERS_TITLE,
+    label=lambda: t.SENDERS_TITLE,
     title=lambda _state: t.SENDERS_TITLE,
     standalone_title=lambda state: tp.PROFILE_CHART_TITLE.format(
         country=query.country_name(state.iso3), chart=t.SENDERS_TITLE),

@@ -43,7 +43,7 @@ def metadata_rows(
     its provenance, then the view: citation, notes, link, dates."""
     rows: list[tuple[str, str]] = []
     for meta in indicators:
-        for key, label in text.INDICATOR_FIELDS:
+        for key, label in text.INDICATOR_FIELDS.items():
             rows.append((label, _text(meta.get(key))))
         rows.append((text.PROVENANCE_LABEL,
                      provenance(meta, context.transform, context.base)))

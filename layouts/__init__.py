@@ -21,11 +21,13 @@ from layouts import (
     not_found,
     present,
 )
+from layouts.links import localize
 from pages import PageRequest
 from query import SnapshotError
 from serving import absolute_url
 from serving.cache import memoize
 from text import common as t
+from text.i18n import current
 
 LAYOUTS: dict[PageId, Callable[[PageRequest], object]] = {
     PageId.COMPARE: compare.layout,
@@ -48,7 +50,8 @@ def _drawn(page: PageId, state: object, notices: tuple, params: dict, search: st
     (serving.absolute_url) and the access date of the citations they show."""
     from pages import PAGES
 
-    return LAYOUTS[page](PageRequest(PAGES[page], params, state, notices, search))
+    return localize(LAYOUTS[page](PageRequest(PAGES[page], params, state, notices, search,
+                                              current())))
 
 
 # The views whose first render has a data grid (dash-ag-grid), as (path, (parameter, value)):

@@ -53,7 +53,7 @@ def chart_block(chart_id: ChartId, state: Any, *, heading: str = "h3",
     return html.Section(
         [
             heading_tag(title, id=ids.title, className="chart-title"),
-            graph(chart_id, spec.label, figure, text=text, title_id=ids.title,
+            graph(chart_id, spec.label(), figure, text=text, title_id=ids.title,
                   view_url=view_url, **graph_options),
             html.Div(note_parts, id=ids.notes, className="coverage chart-notes"),
             html.Div(footer, id=ids.sources),

@@ -32,6 +32,7 @@ from serving import absolute_url
 from serving.cache import memoize
 from state.compare import (
     PILOTS,
+    TABS,
     CompareState,
     Notice,
     Vocabulary,
@@ -44,15 +45,17 @@ from text import compare as t
 from text.numbers import format_year_span
 
 TOPIC_ORDER = ("remittances", "diaspora", "labour", "context")
-TAB_LABELS = {"chart": t.TAB_CHART, "map": t.TAB_MAP, "table": t.TAB_TABLE,
-              "sources": t.TAB_SOURCES}
+def tab_labels() -> dict[str, str]:
+    """Each tab (in the order of state.compare.TABS) with its label."""
+    return {"chart": t.TAB_CHART, "map": t.TAB_MAP, "table": t.TAB_TABLE,
+            "sources": t.TAB_SOURCES}
 # The chart is the view itself and is always drawn; the other panels are drawn when shown.
 ALWAYS_DRAWN = ("chart",)
 
 
 def drawn_panels(state: CompareState) -> tuple[str, ...]:
     """The panels kept up to date for `state`: the chart, and the tab being shown."""
-    return tuple(tab for tab in TAB_LABELS if tab in ALWAYS_DRAWN or tab == state.tab)
+    return tuple(tab for tab in TABS if tab in ALWAYS_DRAWN or tab == state.tab)
 
 
 def layout(request: PageRequest) -> html.Div:
@@ -62,7 +65,7 @@ def layout(request: PageRequest) -> html.Div:
     drawn = drawn_panels(state)
     shown = {**{tab: panel_key(tab, state) for tab in drawn},
              "notices": bool(request.notices)}
-    panels = {tab: panel_values(tab, state) if tab in drawn else None for tab in TAB_LABELS}
+    panels = {tab: panel_values(tab, state) if tab in drawn else None for tab in TABS}
     return html.Div(
         [
             # What the address bar should show ({"search", "mode"}), written by the browser;
@@ -84,7 +87,7 @@ def layout(request: PageRequest) -> html.Div:
             radio_group(ta.TABS_LABEL, dcc.RadioItems(
                 id=Compare.TABS,
                 value=state.tab,
-                options=[{"label": label, "value": tab} for tab, label in TAB_LABELS.items()],
+                options=[{"label": label, "value": tab} for tab, label in tab_labels().items()],
                 className="tab-switch",
                 inputClassName="visually-hidden-focusable-input",
                 labelClassName="tab-label",

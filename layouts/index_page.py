@@ -8,13 +8,13 @@ import json
 import re
 from html import escape
 
-from flask import has_request_context, request
+from flask import Response, has_request_context, redirect, request
 
 from layouts import GRID_VIEWS, draws_grid
 from pages import page_title, read_request
 from state.compare import snapshot_vocabulary
+from text.i18n import DEFAULT, LANGUAGES, localized, negotiate, using
 
-LANGUAGE = "en"
 GRID_SCRIPT = re.compile(r'<script src="([^"]*/dash_ag_grid/[^"]*)"></script>\n?')
 
 TEMPLATE = """<!DOCTYPE html>
@@ -42,19 +42,37 @@ def index_html(**parts: str) -> str:
     scripts = parts.get("scripts", "")
     grid = GRID_SCRIPT.search(scripts)
     metas = parts.get("metas", "")
+    lang = DEFAULT
     if has_request_context():
         asked = read_request(request.path, request.query_string.decode("latin-1"),
                              snapshot_vocabulary())
-        title = page_title(asked)
+        lang = asked.locale
+        with using(lang):
+            title = page_title(asked)
         if grid and not draws_grid(asked.page.paths[0] if asked.page.paths else request.path,
                                    asked.params):
             # The grid's code (a third of the page's weight) waits until a grid is drawn.
             scripts = GRID_SCRIPT.sub("", scripts)
     if grid:
-        views = [{"path": path, **({"param": p[0], "value": p[1]} if p else {})}
-                 for path, p in GRID_VIEWS]
+        views = [{"path": localized(path, code).rstrip("/") or "/",
+                  **({"param": p[0], "value": p[1]} if p else {})}
+                 for path, p in GRID_VIEWS for code in LANGUAGES]
         metas += (f'\n<meta name="grid-script" content="{escape(grid.group(1))}">'
                   f"\n<meta name=\"grid-views\" content='{escape(json.dumps(views))}'>")
-    return TEMPLATE.format(lang=LANGUAGE, title=escape(title), metas=metas, scripts=scripts,
+    return TEMPLATE.format(lang=lang, title=escape(title), metas=metas, scripts=scripts,
                            **{key: parts.get(key, "") for key in (
                                "favicon", "css", "app_entry", "config", "renderer")})
+
+
+def choose_language() -> Response | None:
+    """A browser opening "/" is sent to the app in its preferred language (Accept-Language);
+    every other address keeps the language it names."""
+    if request.path != "/" or request.method != "GET":
+        return None
+    locale = negotiate(request.accept_languages.best_match)
+    if locale == DEFAULT:
+        return None
+    query = request.query_string.decode("latin-1")
+    response = redirect(localized("/", locale) + (f"?{query}" if query else ""), code=302)
+    response.headers["Vary"] = "Accept-Language"
+    return response

@@ -15,9 +15,11 @@ from flask import has_request_context, request
 
 from ids import Shell
 from layouts import page_content
+from layouts.links import localize
 from pages import NAV, PageRequest, page_title, read_request
 from state.compare import snapshot_vocabulary
 from text import common as t
+from text.i18n import LANGUAGES, localized, split_locale, using
 
 
 def nav_links(current: str | None) -> list[html.Li]:
@@ -55,15 +57,35 @@ def rendered(path: str, search: str, request: PageRequest) -> dict[str, str]:
     return {"path": path, "search": search, "title": page_title(request)}
 
 
+def language_switch(page: PageRequest, path: str, search: str) -> html.Nav:
+    """The page in each language; the browser points the links at the view shown when one is
+    followed (assets/js/navigation.js)."""
+    bare = split_locale(path)[1]
+    links = [
+        html.A(name, href=localized(bare if bare != "/" else "/compare", code) + search,
+               lang=code, hrefLang=code, className="language-link", **{"data-lang": code},
+               **({"aria-current": "true"} if code == page.locale else {}))
+        for code, name in LANGUAGES.items()
+    ]
+    return html.Nav(links, className="language-switch", **{"aria-label": t.LANGUAGE_LABEL})
+
+
 def layout() -> html.Div:
     path, search = opened_address()
-    page = read_request(path, search, snapshot_vocabulary())
+    locale = split_locale(path)[0]
+    with using(locale):
+        page = read_request(path, search, snapshot_vocabulary())
+        return localize(frame(page, path, search))
+
+
+def frame(page: PageRequest, path: str, search: str) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=Shell.URL, refresh=False),
             dcc.Store(id=Shell.RENDERED, data=rendered(path, search, page)),
             dcc.Store(id=Shell.ROUTE),
             dcc.Store(id=Shell.DECK_STORE, storage_type="local"),  # the deck being built
+            dcc.Store(id=Shell.LANG, data=page.locale),  # the page's language, for callbacks
             html.A(t.SKIP_TO_CONTENT, href="#main", className="skip-link"),
             # Says which page in-app navigation opened (assets/js/navigation.js).
             html.Div(id=Shell.ANNOUNCE, role="status", className="visually-hidden"),
@@ -79,6 +101,7 @@ def layout() -> html.Div:
                             html.Ul(nav_links(page.page.nav), id=Shell.NAV, className="nav"),
                             **{"aria-label": t.NAV_LABEL},
                         ),
+                        language_switch(page, path, search),
                     ],
                     className="container-xl header-inner",
                 ),

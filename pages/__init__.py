@@ -22,6 +22,7 @@ from state import compare, country, diaspora, labour
 from state.compare import Notice, Vocabulary
 from state.paths import match_path
 from text import common as t
+from text.i18n import DEFAULT, split_locale
 
 Parse = Callable[[Mapping[str, str], Vocabulary], tuple[Any, list[Notice]]]
 
@@ -36,44 +37,53 @@ class Page:
     id: PageId
     paths: tuple[str, ...]
     nav: str | None
-    title: str
+    title_key: str  # the page's key in text.common.PAGE_TITLES
     parse: Parse | None = None
     to_url: Callable[[Any], str] | None = None
     chrome: bool = True
+
+    @property
+    def title(self) -> str:
+        """The browser-tab title, in the request's language."""
+        return t.PAGE_TITLES[self.title_key]
 
 
 @dataclass(frozen=True)
 class NavEntry:
     id: str
-    label: str
+    label_key: str  # its name in text.common
     href: str
+
+    @property
+    def label(self) -> str:
+        return getattr(t, self.label_key)
 
 
 NAV: tuple[NavEntry, ...] = (
-    NavEntry("compare", t.NAV_COMPARE, "/compare"),
-    NavEntry("country", t.NAV_COUNTRIES, "/country"),
-    NavEntry("diaspora", t.NAV_DIASPORA, "/diaspora"),
-    NavEntry("labour", t.NAV_LABOUR, "/labour"),
-    NavEntry("data", t.NAV_DATA, "/data"),
-    NavEntry("present", t.NAV_PRESENT, "/present"),
+    NavEntry("compare", "NAV_COMPARE", "/compare"),
+    NavEntry("country", "NAV_COUNTRIES", "/country"),
+    NavEntry("diaspora", "NAV_DIASPORA", "/diaspora"),
+    NavEntry("labour", "NAV_LABOUR", "/labour"),
+    NavEntry("data", "NAV_DATA", "/data"),
+    NavEntry("present", "NAV_PRESENT", "/present"),
 )
 
 PAGES: dict[PageId, Page] = {page.id: page for page in (
-    Page(PageId.COMPARE, ("/compare", "/"), "compare", t.PAGE_TITLES["compare"],
+    Page(PageId.COMPARE, ("/compare", "/"), "compare", "compare",
          compare.parse, compare.to_url),
-    Page(PageId.COUNTRY_INDEX, ("/country",), "country", t.PAGE_TITLES["country-index"]),
-    Page(PageId.PROFILE, ("/country/<iso3>",), "country", t.PAGE_TITLES["profile"],
+    Page(PageId.COUNTRY_INDEX, ("/country",), "country", "country-index"),
+    Page(PageId.PROFILE, ("/country/<iso3>",), "country", "profile",
          country.parse, country.to_url),
-    Page(PageId.DIASPORA, ("/diaspora",), "diaspora", t.PAGE_TITLES["diaspora"],
+    Page(PageId.DIASPORA, ("/diaspora",), "diaspora", "diaspora",
          diaspora.parse, diaspora.to_url),
-    Page(PageId.LABOUR, ("/labour",), "labour", t.PAGE_TITLES["labour"],
+    Page(PageId.LABOUR, ("/labour",), "labour", "labour",
          labour.parse, labour.to_url),
-    Page(PageId.DATA, ("/data",), "data", t.PAGE_TITLES["data"]),
-    Page(PageId.PRESENT, ("/present",), "present", t.PAGE_TITLES["present"], chrome=False),
-    Page(PageId.DECK, ("/deck",), "present", t.PAGE_TITLES["deck"]),
-    Page(PageId.EMBED, ("/embed",), "compare", t.PAGE_TITLES["embed"], compare.parse,
+    Page(PageId.DATA, ("/data",), "data", "data"),
+    Page(PageId.PRESENT, ("/present",), "present", "present", chrome=False),
+    Page(PageId.DECK, ("/deck",), "present", "deck"),
+    Page(PageId.EMBED, ("/embed",), "compare", "embed", compare.parse,
          lambda state: "/embed" + compare.to_query(state), chrome=False),
-    Page(PageId.NOT_FOUND, (), None, t.PAGE_TITLES["not-found"]),
+    Page(PageId.NOT_FOUND, (), None, "not-found"),
 )}
 
 
@@ -82,8 +92,9 @@ def clean_path(path: str | None) -> str:
 
 
 def resolve(path: str | None) -> tuple[Page, dict[str, str]]:
-    """The page at a URL path and the named parts of its path (the 404 page if none)."""
-    path = clean_path(path)
+    """The page at a URL path (in any language: "/fr/compare" is the comparison view) and the
+    named parts of its path (the 404 page if none)."""
+    path = clean_path(split_locale(path)[1])
     for page in PAGES.values():
         for pattern in page.paths:
             params = match_path(pattern, path)
@@ -102,6 +113,7 @@ class PageRequest:
     state: Any = None
     notices: tuple[Notice, ...] = ()
     search: str = ""  # the query string as asked for
+    locale: str = DEFAULT  # the language the address asks for (its prefix)
 
     def history(self, canonical: str) -> dict[str, str]:
         """The first entry of the page's history store: the canonical query to write into
@@ -117,13 +129,14 @@ def read_request(path: str | None, search: str | None, vocab: Vocabulary) -> Pag
     """The page for `path` with the parameters of `search` ('?a=1&b=2'); a repeated key keeps
     its last value."""
     page, path_params = resolve(path)
+    locale = split_locale(path)[0]
     query = (search or "").lstrip("?")[:MAX_QUERY]
     params = {**dict(parse_qsl(query, keep_blank_values=True)), **path_params}
     asked = f"?{query}" if query else ""
     if page.parse is None:
-        return PageRequest(page, params, search=asked)
+        return PageRequest(page, params, search=asked, locale=locale)
     state, notices = page.parse(params, vocab)
-    return PageRequest(page, params, state, tuple(notices), asked)
+    return PageRequest(page, params, state, tuple(notices), asked, locale)
 
 
 def page_title(request: PageRequest) -> str:
@@ -133,5 +146,5 @@ def page_title(request: PageRequest) -> str:
         from query import get_snapshot
 
         name = get_snapshot().country_names.get(request.state.iso3)
-        title = title.format(country=name) if name else t.PAGE_TITLES["not-found"]
+        title = title.format(country=name) if name else "not-found"
     return t.PAGE_TITLE.format(page=title, site=t.SITE_TITLE)

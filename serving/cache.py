@@ -33,6 +33,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from serving.settings import Settings
+from text import i18n
 
 logger = logging.getLogger(__name__)
 
@@ -329,7 +330,8 @@ def memoize(timeout: int | None = None, *, as_json: bool = False) -> Callable[[F
         def memoized(*args: Any, **kwargs: Any) -> Any:
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
-            parts = _plain(dict(bound.arguments), name)
+            # Results hold words and numbers in the request's language.
+            parts = (_plain(dict(bound.arguments), name), i18n.current())
             key = "memo:" + name + ":" + hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
             backend = _backend()
             if backend is None:

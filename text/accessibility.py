@@ -1,6 +1,8 @@
 """Text read by screen readers and keyboard users: the compare tabs' group name, and the
 description and data table under every chart."""
 
+from text.i18n import translatable
+
 TABS_LABEL = "Show the data as"
 
 # The summary and data table under every chart (layouts/chart_text.py).
@@ -30,3 +32,5 @@ COLUMNS = {"sex": "Sex", "period": "Period", "destination_name": "Destination",
            "criterion": "Counted by", "coverage": "Who is counted", "definition": "Definition",
            "flow": "Emigrants", "population": "Population", "status": "Status"}
 STATUS = {"observed": "observed", "estimate": "estimate", "projection": "projection"}
+
+translatable(__name__)

@@ -1,9 +1,14 @@
 """Text shared by every page: site name, navigation, 404, placeholders."""
 
+import sys
+
+from text.i18n import translatable
+
 SITE_TITLE = "Migration & Development Indicators"
 SITE_TAGLINE = "Remittances, diaspora and labour flows for Moldova, Bangladesh, Jamaica and Mali"
 SKIP_TO_CONTENT = "Skip to content"
 NAV_LABEL = "Main"
+LANGUAGE_LABEL = "Language"
 CURRENT_PAGE = " (current page)"
 
 NAV_COMPARE = "Comparison"
@@ -55,7 +60,11 @@ CLASSIFICATION_UNKNOWN = "World Bank classification (release not recorded)"
 
 def classification_source(release: str | None) -> str:
     """'World Bank classification as in the WDI file of 2023-05-10' for a release name."""
-    for prefix, template in CLASSIFICATION_RELEASES.items():
+    this = sys.modules[__name__]  # the messages in the request's language
+    for prefix, template in this.CLASSIFICATION_RELEASES.items():
         if release and release.startswith(prefix):
             return template.format(date=release[len(prefix):])
-    return CLASSIFICATION_UNKNOWN
+    return this.CLASSIFICATION_UNKNOWN
+
+
+translatable(__name__)

@@ -1,5 +1,7 @@
 """Text of the comparison view."""
 
+from text.i18n import translatable
+
 TITLE = "Compare countries"
 INTRO = (
     "Pick an indicator and countries. Every chart names its source; the Table tab lists "
@@ -149,3 +151,5 @@ SOURCES_CODE = "Indicator code"
 SOURCES_TRANSFORM = "Shown as"
 SOURCES_CITATION = "Cite this"
 SOURCES_COPY = "Copy citation"
+
+translatable(__name__)

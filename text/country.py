@@ -1,5 +1,7 @@
 """Text of the country profile pages (/country and /country/<ISO3>)."""
 
+from text.i18n import translatable
+
 INDEX_TITLE = "Country profiles"
 INDEX_INTRO = (
     "A migration profile for any country: remittances, diaspora, immigrants and refugees, "
@@ -178,3 +180,5 @@ CARD_COMPARE_TITLE = "{title}: compare {country} with other countries"
 DOWNLOAD_FINANCE = "{series}, {country}"
 DOWNLOAD_DIASPORA = "Emigrants from {country} by destination, {year}"
 COSTS_LATEST = "Latest survey for {country}: {period}."
+
+translatable(__name__)

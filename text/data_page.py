@@ -1,5 +1,7 @@
 """Text of the Data & sources page (/data)."""
 
+from text.i18n import translatable
+
 TITLE = "Data & sources"
 INTRO = (
     "Every number in this dashboard comes from the published sources listed below, unchanged "
@@ -136,3 +138,5 @@ CITE_BODY = (
     "citation in this form:"
 )
 CITE_SOURCES = "The sources ask to be cited as follows:"
+
+translatable(__name__)

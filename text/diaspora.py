@@ -1,5 +1,7 @@
 """Text of the diaspora comparison (/diaspora)."""
 
+from text.i18n import translatable
+
 TITLE = "Compare diasporas"
 INTRO = (
     "People born in each country and living in another, over time and by country of "
@@ -26,3 +28,5 @@ NO_ESTIMATE = "No UN DESA estimate for: {countries}."
 PROFILE_LINKS = "Country profiles:"
 DOWNLOAD_TREND = "Emigrants ({measure}), {countries}"
 DOWNLOAD_DESTINATIONS = "Emigrants from {country} by destination, {year}"
+
+translatable(__name__, keep=("MEASURE_INDICATORS",))  # codes, not words

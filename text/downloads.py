@@ -2,6 +2,7 @@
 lines, the API's notes on missing data and the bulk ZIP's README."""
 
 from text.common import SITE_TITLE
+from text.i18n import translatable
 
 APP_NAME = SITE_TITLE  # one name for the app, in the header and in every citation
 
@@ -34,18 +35,18 @@ METADATA_SHEET = "metadata"
 METADATA_HEADER = ("field", "value")
 
 # Metadata sheet rows, one block per indicator, then one block for the view.
-INDICATOR_FIELDS = (
-    ("indicator_code", "Indicator code"),
-    ("name", "Indicator"),
-    ("definition", "Definition"),
-    ("unit", "Unit"),
-    ("source", "Source"),
-    ("source_url", "Source URL"),
-    ("licence", "Licence"),
-    ("vintage", "Vintage"),
-    ("release", "Data release"),
-    ("formula", "Formula"),
-)
+INDICATOR_FIELDS = {
+    "indicator_code": "Indicator code",
+    "name": "Indicator",
+    "definition": "Definition",
+    "unit": "Unit",
+    "source": "Source",
+    "source_url": "Source URL",
+    "licence": "Licence",
+    "vintage": "Vintage",
+    "release": "Data release",
+    "formula": "Formula",
+}
 PROVENANCE_LABEL = "Provenance"
 CITATION_LABEL = "Citation"
 NOTE_LABEL = "Note"
@@ -220,3 +221,7 @@ NO_DATA_REASONS = {
 }
 DENOMINATOR_NAMES = {"per_capita": "population", "pct_gdp": "GDP"}
 TRANSFORM_SHORT_NAMES = {"per_capita": "values per person", "pct_gdp": "% of GDP"}
+
+# Words for programs stay in English: column names, sheet names and their descriptions.
+translatable(__name__, keep=("TIDY_COLUMNS", "TIDY_EXTRA_COLUMNS", "DATA_SHEET",
+                             "METADATA_SHEET", "METADATA_HEADER", "CATALOGUE_COLUMNS"))

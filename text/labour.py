@@ -1,5 +1,7 @@
 """Text of the Labour flows view and of the labour section of country profiles."""
 
+from text.i18n import translatable
+
 TITLE = "Labour flows"
 INTRO = (
     "Where people from a country go, how many leave each year for every 1,000 residents, and "
@@ -119,3 +121,5 @@ NOTICE_PARAMS = {"country": "country", "countries": "countries"}
 UNKNOWN_COUNTRY = "There is no country with the code {code}."
 COPY_CITATION = "Copy the citation"
 OPEN_FULL_VIEW = "Open the full Labour flows view"
+
+translatable(__name__)

@@ -1,6 +1,8 @@
 """Text of the presentation view (/present), the deck builder (/deck) and the
 "Add this view to my deck" button."""
 
+from text.i18n import translatable
+
 # ---- presentation -------------------------------------------------------------------------------
 
 PAGE_LABEL = "Presentation"
@@ -163,3 +165,5 @@ DECK_ERRORS = {
     "link_too_long": "the deck is too large for a link (over {limit} characters); "
                      "share it as a file instead.",
 }
+
+translatable(__name__)
