@@ -18,10 +18,11 @@ from exports import snapshot_zip
 from layouts import page_content, shell
 from layouts.index_page import choose_language, index_html
 from pages import read_request
-from query import SnapshotError, get_snapshot
+from query import SnapshotError, get_snapshot, local
 from serving.static import DASH_ASSETS_PATH_IGNORE, build_bundles
 from state.compare import snapshot_vocabulary
 from text import common as t
+from text.names import NAMER
 
 ROOT = Path(__file__).resolve().parent
 
@@ -37,6 +38,7 @@ def load_snapshot_or_exit() -> None:
 
 def create_app() -> Dash:
     load_snapshot_or_exit()  # loaded once, before gunicorn forks its workers
+    local.install(NAMER)  # names in the reader's language on every page
     bundles = build_bundles()  # the app's scripts and styles, one file each
     app = Dash(
         __name__,

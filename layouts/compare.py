@@ -60,7 +60,6 @@ def drawn_panels(state: CompareState) -> tuple[str, ...]:
 
 def layout(request: PageRequest) -> html.Div:
     state: CompareState = request.state
-    snap = query.get_snapshot()
     vocab = snapshot_vocabulary()
     drawn = drawn_panels(state)
     shown = {**{tab: panel_key(tab, state) for tab in drawn},
@@ -81,7 +80,7 @@ def layout(request: PageRequest) -> html.Div:
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(request.notices), id=Compare.NOTICES, role="status",
                      **{"aria-live": "polite"}),
-            controls(state, vocab, snap.indicators, snap.countries),
+            controls(state, vocab, query.indicators(), query.countries()),
             # Tabs are native radio buttons (arrow keys move between them); switching shows
             # another panel in the browser, and draws it on the server the first time.
             radio_group(ta.TABS_LABEL, dcc.RadioItems(
@@ -436,7 +435,7 @@ def _aggregate_option(code: str, name: str, note: str | None, title: str) -> dic
 
 @memoize(as_json=True)
 def _country_options(codes: tuple[str, ...]) -> list[dict]:
-    countries = query.get_snapshot().countries
+    countries = query.countries()
     frame = countries[countries["country_code"].isin(codes)].sort_values("name")
     places = frame[~frame["aggregate"]]
     classification = tc.classification_source(query.classification_release())

@@ -50,7 +50,7 @@ DIASPORA_CHARTS = (ChartId.PROFILE_DESTINATIONS, ChartId.PROFILE_DESTINATIONS_MA
 
 def index(request: PageRequest) -> html.Div:
     """Pilot profiles first, then a search over every country."""
-    countries = query.get_snapshot().countries
+    countries = query.countries()
     places = countries[~countries["aggregate"]]
     pilots = [code for code in PILOTS if code in set(places["country_code"])]
     names = dict(zip(places["country_code"], places["name"], strict=True))
@@ -203,7 +203,7 @@ def change_text(item: Headline, kind: str, unit: str, decimals: int) -> str:
 
 def classification(code: str) -> list:
     """The country's region and income group, naming the classification's release."""
-    countries = query.get_snapshot().countries
+    countries = query.countries()
     row = countries[countries["country_code"] == code].iloc[0]
     if not isinstance(row["region"], str) or not isinstance(row["income_group"], str):
         return []

@@ -47,7 +47,7 @@ def layout(request: PageRequest) -> html.Div:
     pilots = snap.countries.loc[snap.countries["pilot"].astype(bool)]
     by_pilot = pilot_coverage(snap.values, pilots["country_code"].tolist())
     statuses = pilot_statuses(snap.values, pilots["country_code"].tolist())
-    indicators = ordered(snap.indicators)
+    indicators = ordered(query.indicators())
     indicator = request.params.get("indicator")
     chosen = indicator if indicator in set(indicators["code"]) else indicators["code"].iloc[0]
     return html.Div(
@@ -288,7 +288,7 @@ def coverage_rows(indicator: str) -> tuple[str, list[dict]]:
     """The caption and the rows of the coverage table: every place with data for the
     indicator, its first and last year and the number of years."""
     snap = query.get_snapshot()
-    found = country_coverage(snap.values, snap.countries, indicator)
+    found = country_coverage(snap.values, query.countries(), indicator)
     rows = [
         {"country_name": row.country_name, "country_code": row.country_code,
          "kind": t.KIND_AGGREGATE if row.aggregate else t.KIND_COUNTRY,

@@ -33,7 +33,7 @@ def layout(request: PageRequest) -> html.Div:
             html.Div(
                 [
                     country_picker(Diaspora.COUNTRIES, list(state.countries),
-                                   query.get_snapshot().countries, t),
+                                   query.countries(), t),
                     html.Div(radio_group(t.MEASURE_LABEL, dcc.RadioItems(
                         id=Diaspora.MEASURE, value=state.measure,
                         options=[{"label": t.MEASURES[m], "value": m} for m in MEASURES],

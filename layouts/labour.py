@@ -37,7 +37,8 @@ WDI_CODES = ("SL.TLF.CACT.FE.ZS", "SL.TLF.CACT.MA.ZS", "SL.UEM.1524.FE.ZS", "SL.
 def layout(request: PageRequest) -> html.Div:
     state: LabourState = request.state
     snap = query.get_snapshot()
-    places = snap.countries[~snap.countries["aggregate"]]
+    countries = query.countries()
+    places = countries[~countries["aggregate"]]
     return html.Div(
         [
             dcc.Store(id=Labour.HISTORY, data=request.history(to_query(state))),
@@ -48,7 +49,7 @@ def layout(request: PageRequest) -> html.Div:
                      **{"aria-live": "polite"}),
             controls(state, places),
             *charts(state),
-            sources_panel(snap.sources, snap.indicators, absolute_url(labour_url(state))),
+            sources_panel(snap.sources, query.indicators(), absolute_url(labour_url(state))),
         ],
         className="page page-labour",
     )

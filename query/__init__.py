@@ -1,5 +1,6 @@
 """The query layer: every page and export reads the snapshot through these functions."""
 
+from query import local
 from query.errors import (
     QueryError,
     TransformNotAllowedError,
@@ -15,7 +16,7 @@ from query.facts import (
     source_basis,
     table_age,
 )
-from query.lookup import country_name, indicator_meta
+from query.lookup import countries, country_name, indicator_meta, indicators
 from query.queries import (
     last_year,
     latest,
@@ -36,14 +37,17 @@ __all__ = [
     "UnknownIndicatorError",
     "allowed_transforms",
     "classification_release",
+    "countries",
     "country_name",
     "data_ages",
     "get_snapshot",
     "indicator_age",
     "indicator_meta",
+    "indicators",
     "last_year",
     "latest",
     "latest_with_status",
+    "local",
     "load_snapshot",
     "population_differences",
     "remittance_corridors",

@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from query.local import CountryNames
 from query.schema import SNAPSHOT_TABLES, VINTAGE_FILE
 
 DEFAULT_SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "data" / "snapshot"
@@ -47,7 +48,7 @@ class Snapshot:
     extra_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     # indicator code -> its rows of `values` (country_code, year, value), sorted.
     values_by_indicator: dict[str, pd.DataFrame] = field(default_factory=dict)
-    country_names: dict[str, str] = field(default_factory=dict)
+    country_names: CountryNames = field(default_factory=lambda: CountryNames({}))
     indicator_meta: dict[str, dict] = field(default_factory=dict)
 
 
@@ -139,7 +140,8 @@ def load_snapshot(directory: Path) -> Snapshot:
         data_ages=tables["data_ages"],
         extra_tables=extra,
         values_by_indicator=values_by_indicator,
-        country_names=dict(zip(countries["country_code"], countries["name"], strict=True)),
+        country_names=CountryNames(dict(zip(countries["country_code"], countries["name"],
+                                            strict=True))),
         indicator_meta=meta,
     )
 

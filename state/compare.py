@@ -246,19 +246,21 @@ def to_query(state: CompareState) -> str:
                           if key in values)
 
 
-_VOCABULARIES: dict[int, Vocabulary] = {}
+_VOCABULARIES: dict[tuple[int, str], Vocabulary] = {}
 
 
 def snapshot_vocabulary() -> Vocabulary:
-    """The vocabulary of the loaded snapshot, built once per snapshot object."""
-    from query import get_snapshot  # the query layer loads the snapshot once per process
+    """The vocabulary of the loaded snapshot in the reader's language, built once per snapshot
+    object and language."""
+    from query import countries, get_snapshot, indicators, local  # loaded once per process
 
     snap = get_snapshot()
-    key = id(snap)
+    key = (id(snap), local.namer().language())
     if key not in _VOCABULARIES:
-        _VOCABULARIES.clear()
+        if any(built != id(snap) for built, _ in _VOCABULARIES):
+            _VOCABULARIES.clear()
         stock_years = tuple(sorted(int(y) for y in snap.migrant_stock["year"].unique()))
-        _VOCABULARIES[key] = vocabulary_from_tables(snap.indicators, snap.countries, snap.values,
+        _VOCABULARIES[key] = vocabulary_from_tables(indicators(), countries(), snap.values,
                                                     stock_years)
     return _VOCABULARIES[key]
 

@@ -60,9 +60,10 @@ def test_summary_says_what_is_missing() -> None:
 
 
 def test_comparisons_in_words() -> None:
-    assert compare_with(100.0, 100.0, "aid").startswith("about the same as aid")
-    assert compare_with(50.0, 100.0, "aid") == "50 % of aid (US$ 100)"
-    assert compare_with(100.0, -20.0, "FDI") == "while FDI was negative (US$ -20)"
+    assert compare_with(100.0, 100.0, "oda").startswith("about the same as net aid received")
+    assert compare_with(50.0, 100.0, "oda") == "50 % of net aid received (US$ 100)"
+    assert compare_with(100.0, -20.0, "fdi") == ("while net foreign direct investment was "
+                                                 "negative (US$ -20)")
     assert join_list(["A"]) == "A" and join_list(["A", "B", "C"]) == "A, B and C"
 
 

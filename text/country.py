@@ -134,14 +134,25 @@ DOWNLOAD_LABEL = "Download the data:"
 DOWNLOAD_FORMATS = {"csv": "CSV", "xlsx": "Excel", "json": "JSON"}
 
 # The plain-language summary; numbers are filled in from the data only.
-SUMMARY_EMIGRANTS = "About {count} people born in {country} lived in other countries in {year}"
-SUMMARY_EMIGRANTS_EXACT = "{count} people born in {country} lived in other countries in {year}"
-SUMMARY_SHARE = ", equal to {share} of the population living in {country}"
-# When the share's UN population for that year is a projection (WPP 2024 from mid-2024).
-SUMMARY_SHARE_PROJECTED = (
-    ", equal to {share} of the population living in {country} as the UN projects it for {year}"
-)
-SUMMARY_END = "."
+# Whole sentences, by what is known: the share of the population, and whether the UN's
+# population for that year is a projection (WPP 2024 from mid-2024). "About" only where the
+# number is rounded.
+SUMMARY_EMIGRANTS = {
+    "alone": "About {count} people born in {country} lived in other countries in {year}.",
+    "share": "About {count} people born in {country} lived in other countries in {year}, "
+             "equal to {share} of the population living in {country}.",
+    "projected": "About {count} people born in {country} lived in other countries in {year}, "
+                 "equal to {share} of the population living in {country} as the UN projects "
+                 "it for {year}.",
+}
+SUMMARY_EMIGRANTS_EXACT = {
+    "alone": "{count} people born in {country} lived in other countries in {year}.",
+    "share": "{count} people born in {country} lived in other countries in {year}, equal to "
+             "{share} of the population living in {country}.",
+    "projected": "{count} people born in {country} lived in other countries in {year}, equal "
+                 "to {share} of the population living in {country} as the UN projects it for "
+                 "{year}.",
+}
 SUMMARY_NO_EMIGRANTS = "UN DESA gives no estimate of emigrants from {country}."
 SUMMARY_DESTINATIONS_ONE = "Most live in {first} ({first_share})."
 SUMMARY_DESTINATIONS = "The largest groups live in {places}."
@@ -154,21 +165,32 @@ THE_NAMES = frozenset({
 THE = "the {name}"
 SUMMARY_AND = " and "
 SUMMARY_LIST_SEPARATOR = ", "
-SUMMARY_FINANCE = "In {year}, remittances to {country} came to US$ {remittances}"
+# {comparisons}: the phrases below, listed with SUMMARY_AND and SUMMARY_LIST_SEPARATOR.
+SUMMARY_FINANCE = "In {year}, remittances to {country} came to US$ {remittances}: {comparisons}."
 # When aid or investment figures end before remittances: the comparison year says why, and
 # the latest remittances follow, as on the headline card.
 SUMMARY_FINANCE_EARLIER = (
     "In {year}, the latest year with aid and investment figures to compare, remittances to "
-    "{country} came to US$ {remittances}"
+    "{country} came to US$ {remittances}: {comparisons}."
 )
 SUMMARY_FINANCE_LATEST = "In {year}, the latest year with data, they came to US$ {remittances}."
-SUMMARY_VS_MORE = "{ratio} times {what} (US$ {amount})"
-SUMMARY_VS_SAME = "about the same as {what} (US$ {amount})"
-SUMMARY_VS_LESS = "{pct} of {what} (US$ {amount})"
-SUMMARY_VS_NEGATIVE = "while {what} was negative (US$ {amount})"
-SUMMARY_VS_MISSING = "no figure for {what} that year"
-SUMMARY_VS_JOIN = ": "
-SUMMARY_WHAT = {"oda": "net aid received", "fdi": "net foreign direct investment"}
+# How remittances compare with each flow, one phrase per flow and outcome.
+SUMMARY_VS = {
+    "oda": {
+        "more": "{ratio} times net aid received (US$ {amount})",
+        "same": "about the same as net aid received (US$ {amount})",
+        "less": "{pct} of net aid received (US$ {amount})",
+        "negative": "while net aid received was negative (US$ {amount})",
+        "missing": "no figure for net aid received that year",
+    },
+    "fdi": {
+        "more": "{ratio} times net foreign direct investment (US$ {amount})",
+        "same": "about the same as net foreign direct investment (US$ {amount})",
+        "less": "{pct} of net foreign direct investment (US$ {amount})",
+        "negative": "while net foreign direct investment was negative (US$ {amount})",
+        "missing": "no figure for net foreign direct investment that year",
+    },
+}
 SUMMARY_NO_FINANCE = (
     "No year has both remittance data and aid or investment data for {country}."
 )

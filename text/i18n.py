@@ -180,11 +180,6 @@ def translations(locale: str) -> Translations:
     return Translations(compiled, domain=DOMAIN)
 
 
-def gettext(message: str) -> str:
-    """One message outside the text modules (e.g. a name from a data table)."""
-    return message if current() == DEFAULT else translations(current()).ugettext(message)
-
-
 # ---- the catalogues --------------------------------------------------------------------------
 
 def load_all() -> None:
@@ -215,6 +210,10 @@ def template() -> Catalog:
     for module_name in sorted(REGISTRY):
         for name, value in REGISTRY[module_name].items():
             add(value, f"{module_name}.{name}")
+    from text.names import data_messages
+
+    for context, message in data_messages():
+        catalog.add(message, context=context)
     return catalog
 
 
@@ -242,4 +241,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    # Run as the imported module, whose registry the text modules fill (not as __main__).
+    from text import i18n
+
+    i18n.main(sys.argv[1:])

@@ -5,6 +5,7 @@ language (English as written below; other languages through Babel's CLDR data: "
 from __future__ import annotations
 
 import math
+import sys
 
 from babel.numbers import (
     format_compact_decimal,
@@ -13,7 +14,7 @@ from babel.numbers import (
     get_group_symbol,
 )
 
-from text.i18n import DEFAULT, current, gettext, translatable
+from text.i18n import DEFAULT, current, translatable
 
 # Scale words for large values, largest first: "1.9 bn US$".
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
@@ -42,8 +43,8 @@ def format_number(value: float | int | None, decimals: int = 0) -> str:
 
 
 def unit_text(unit: str) -> str:
-    """A unit as the reader's language writes it (from the message catalogue)."""
-    return gettext(unit) if unit else ""
+    """A unit as the reader's language writes it (UNIT_WORDS, from the message catalogue)."""
+    return sys.modules[__name__].UNIT_WORDS.get(unit, unit) if unit else ""
 
 
 def format_value(value: float | int | None, unit: str = "", decimals: int = 1) -> str:
@@ -98,7 +99,10 @@ def format_prose(value: float | int | None) -> str:
     return format_number(value)
 
 
-# The units of the catalogue and the charts, translated by the message catalogue.
-UNITS = ("US$", "current US$", "constant US$", "people", "persons", "% of GDP", "percent")
+# The units of the catalogue and the charts, by their English name, as the reader's language
+# writes them.
+UNIT_WORDS = {"US$": "US$", "current US$": "current US$", "constant US$": "constant US$",
+              "people": "people", "persons": "persons", "% of GDP": "% of GDP",
+              "percent": "percent"}
 
 translatable(__name__)

@@ -26,21 +26,21 @@ def place_name(code: str, name: str) -> str:
     return t.THE.format(name=name) if code in t.THE_NAMES else name
 
 
-def compare_with(remittances: float, other: float | None, what: str) -> str:
-    """How remittances compare with one other flow, in words."""
+def compare_with(remittances: float, other: float | None, flow: str) -> str:
+    """How remittances compare with one other flow ("oda" or "fdi"), in words."""
+    phrases = t.SUMMARY_VS[flow]
     if other is None:
-        return t.SUMMARY_VS_MISSING.format(what=what)
+        return phrases["missing"]
     amount = format_prose(other)
     if other <= 0:
-        return t.SUMMARY_VS_NEGATIVE.format(what=what, amount=amount)
+        return phrases["negative"].format(amount=amount)
     ratio = remittances / other
     if SAME_BAND[0] <= ratio <= SAME_BAND[1]:
-        return t.SUMMARY_VS_SAME.format(what=what, amount=amount)
+        return phrases["same"].format(amount=amount)
     if ratio > 1:
-        return t.SUMMARY_VS_MORE.format(ratio=format_number(ratio, 0 if ratio >= 10 else 1),
-                                        what=what, amount=amount)
-    return t.SUMMARY_VS_LESS.format(pct=format_value(ratio * 100, "%", 0), what=what,
-                                    amount=amount)
+        return phrases["more"].format(ratio=format_number(ratio, 0 if ratio >= 10 else 1),
+                                      amount=amount)
+    return phrases["less"].format(pct=format_value(ratio * 100, "%", 0), amount=amount)
 
 
 def home_name(facts: ProfileFacts) -> str:
@@ -51,16 +51,14 @@ def emigrant_sentences(facts: ProfileFacts) -> list[str]:
     country = home_name(facts)
     if facts.emigrants is None or facts.emigrants_year is None:
         return [t.SUMMARY_NO_EMIGRANTS.format(country=country)]
-    # "About" only where the number is rounded.
-    template = t.SUMMARY_EMIGRANTS if facts.emigrants >= 10_000 else t.SUMMARY_EMIGRANTS_EXACT
-    first = template.format(count=format_prose(facts.emigrants), country=country,
-                            year=facts.emigrants_year)
-    if facts.emigrant_share is not None:
-        template = (t.SUMMARY_SHARE_PROJECTED if facts.emigrant_share_status == "projection"
-                    else t.SUMMARY_SHARE)
-        first += template.format(share=format_value(facts.emigrant_share, "%", 1),
-                                 country=country, year=facts.emigrants_year)
-    sentences = [first + t.SUMMARY_END]
+    templates = t.SUMMARY_EMIGRANTS if facts.emigrants >= 10_000 else t.SUMMARY_EMIGRANTS_EXACT
+    if facts.emigrant_share is None:
+        kind, share = "alone", None
+    else:
+        kind = "projected" if facts.emigrant_share_status == "projection" else "share"
+        share = format_value(facts.emigrant_share, "%", 1)
+    sentences = [templates[kind].format(count=format_prose(facts.emigrants), country=country,
+                                        year=facts.emigrants_year, share=share)]
     places = [(place_name(code, name), format_value(share, "%", 0))
               for code, name, share in facts.destinations]
     if len(places) == 1:
@@ -78,14 +76,14 @@ def finance_sentences(facts: ProfileFacts) -> list[str]:
     summary and the card never disagree without saying why."""
     if facts.finance_year is None or facts.remittances is None:
         return [t.SUMMARY_NO_FINANCE.format(country=home_name(facts))]
-    comparisons = [compare_with(facts.remittances, value, t.SUMMARY_WHAT[key])
-                   for key, value in (("oda", facts.oda), ("fdi", facts.fdi))]
+    comparisons = join_list([compare_with(facts.remittances, value, flow)
+                             for flow, value in (("oda", facts.oda), ("fdi", facts.fdi))])
     later = (facts.remittances_year is not None and facts.remittances_latest is not None
              and facts.remittances_year > facts.finance_year)
     template = t.SUMMARY_FINANCE_EARLIER if later else t.SUMMARY_FINANCE
     sentences = [template.format(year=facts.finance_year, country=home_name(facts),
-                                 remittances=format_prose(facts.remittances))
-                 + t.SUMMARY_VS_JOIN + join_list(comparisons) + t.SUMMARY_END]
+                                 remittances=format_prose(facts.remittances),
+                                 comparisons=comparisons)]
     if later:
         sentences.append(t.SUMMARY_FINANCE_LATEST.format(
             year=facts.remittances_year, remittances=format_prose(facts.remittances_latest)))
