@@ -2,7 +2,7 @@
 layer by the app: query.local). Countries take their names from CLDR (Babel), which the
 Unicode Consortium maintains in every language; the World Bank's aggregates and the indicators'
 words come from the message catalogue, in the contexts `data.country.<code>` and
-`data.indicator.<field>.<code>`, regions and income groups in `data.group`
+`data.indicator.<field>.<code>`, regions and income groups in `data.group.<name>`
 (`python -m text.i18n extract` lists them from the snapshot).
 A catalogue entry for a country overrides CLDR; a name found nowhere stays in English."""
 
@@ -59,7 +59,7 @@ class CatalogueNamer:
         locale = current()
         if locale == DEFAULT:
             return english
-        return translations(locale).upgettext("data.group", english)
+        return translations(locale).upgettext(f"data.group.{english}", english)
 
 
 def data_messages() -> list[tuple[str, str]]:
@@ -73,7 +73,7 @@ def data_messages() -> list[tuple[str, str]]:
                 zip(countries["country_code"], countries["name"], countries["aggregate"],
                     strict=True) if aggregate or _territory(code) is None]
     groups = set(countries["region"].dropna()) | set(countries["income_group"].dropna())
-    messages += [("data.group", group) for group in sorted(groups) if group]
+    messages += [(f"data.group.{group}", group) for group in sorted(groups) if group]
     for row in snap.indicators.itertuples(index=False):
         messages += [(f"data.indicator.{field}.{row.code}", getattr(row, field))
                      for field in query.local.INDICATOR_WORDS
