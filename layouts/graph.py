@@ -16,6 +16,7 @@ from dash import dcc, get_asset_url, html
 from ids import ChartTool, block
 from text import downloads as t
 from text import present as tp
+from text.i18n import current, plotly_words
 
 # What a graph shows until it is drawn (a hidden tab): nothing, not even axes.
 NOT_DRAWN = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
@@ -25,14 +26,19 @@ PLOTLY_HEIGHT = 450  # what plotly draws a figure without a height at
 
 
 def graph_config() -> dict:
-    """Plotly config: map shapes from the app's own assets, no Plotly logo, image export."""
-    return {
+    """Plotly config: map shapes from the app's own assets, no Plotly logo, image export, and
+    Plotly's own words in the page's language."""
+    config = {
         "topojsonURL": get_asset_url("topojson/"),
         "displaylogo": False,
         "responsive": True,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "scale": 2},
     }
+    words = plotly_words(current())
+    if words:
+        config |= {"locale": current(), "locales": {current(): words}}
+    return config
 
 
 def frame_height(figure: object) -> int | None:

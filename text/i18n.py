@@ -18,6 +18,7 @@ import ast
 import importlib
 import inspect
 import io
+import json
 import pkgutil
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -178,6 +179,16 @@ def translations(locale: str) -> Translations:
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+@cache
+def plotly_words(locale: str) -> dict | None:
+    """Plotly's own words (toolbar, date formats) in `locale`, from the vendored
+    plotly.js-locales (text/locales/plotly); None for English or a language it lacks."""
+    path = LOCALES / "plotly" / f"{locale}.json"
+    if locale == DEFAULT or not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 # ---- the catalogues --------------------------------------------------------------------------
