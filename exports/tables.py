@@ -44,6 +44,8 @@ def metadata_rows(
     rows: list[tuple[str, str]] = []
     for meta in indicators:
         for key, label in text.INDICATOR_FIELDS.items():
+            if key.endswith("_en") and meta.get(key) == meta.get(key.removesuffix("_en")):
+                continue  # no translation to stand beside
             rows.append((label, _text(meta.get(key))))
         rows.append((text.PROVENANCE_LABEL,
                      provenance(meta, context.transform, context.base)))

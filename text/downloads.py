@@ -46,6 +46,9 @@ INDICATOR_FIELDS = {
     "vintage": "Vintage",
     "release": "Data release",
     "formula": "Formula",
+    # The source's own words, beside a translation (rows left out when nothing was translated).
+    "name_en": "Indicator, in the source's words (English)",
+    "definition_en": "Definition, in the source's words (English)",
 }
 PROVENANCE_LABEL = "Provenance"
 CITATION_LABEL = "Citation"
