@@ -16,13 +16,13 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dash import Dash, State
+from dash import Dash, Output, State
 from werkzeug.exceptions import BadRequest
 
 from boundary.inputs import Check, InvalidInput, choice
 from ids import Shell
 from layouts.links import localize
-from text.i18n import DEFAULT, LANGUAGES, using
+from text.i18n import DEFAULT, LANGUAGES, localized_link, using
 
 logger = logging.getLogger(__name__)
 
@@ -42,10 +42,12 @@ def refuse(reason: str) -> RefusedInput:
     return RefusedInput(reason)
 
 
-def guarded(func: Callable[..., Any], checks: Sequence[Check]) -> Callable[..., Any]:
+def guarded(func: Callable[..., Any], checks: Sequence[Check],
+            hrefs: tuple[int | None, ...] = ()) -> Callable[..., Any]:
     """`func` with each positional argument checked (and normalised) by its check first; the
     last argument, the page's language, is not passed on: `func` runs in that language and
-    the links it returns keep it."""
+    the links it returns keep it (in components, and in the outputs `hrefs`: positions of
+    outputs that are a link's href, None for a callback's only output)."""
 
     name = f"{func.__module__.rpartition('.')[2]}.{func.__name__}"
     every = (*checks, LANGUAGE_CHECK)
@@ -59,7 +61,14 @@ def guarded(func: Callable[..., Any], checks: Sequence[Check]) -> Callable[..., 
         except InvalidInput as error:
             raise refuse(f"{name}: {error}") from None
         with using(locale or DEFAULT):
-            return localize(func(*values))
+            result = localize(func(*values))
+            if None in hrefs:
+                return localized_link(result)
+            if hrefs:
+                result = list(result)
+                for position in hrefs:
+                    result[position] = localized_link(result[position])
+            return result
 
     run.guarded = True  # type: ignore[attr-defined]
     return run
@@ -71,8 +80,15 @@ def callback(app: Dash, *dependencies: Any, inputs: Sequence[Check],
     `callback(app, Output(...), Input(...), State(...), inputs=(codes(20), year()))(func)`. The
     page's language comes as a last State, added here."""
 
+    flat = [item for dependency in dependencies for item in
+            (dependency if isinstance(dependency, list | tuple) else (dependency,))]
+    outputs = [item for item in flat if isinstance(item, Output)]
+    single = len(outputs) == 1 and not isinstance(dependencies[0], list | tuple)
+    hrefs = tuple(None if single else position for position, output in enumerate(outputs)
+                  if output.component_property == "href")
+
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         return app.callback(*dependencies, State(Shell.LANG, "data"), **options)(
-            guarded(func, inputs))
+            guarded(func, inputs, hrefs))
 
     return register

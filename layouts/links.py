@@ -9,16 +9,7 @@ from typing import Any
 
 from dash.development.base_component import Component
 
-from text.i18n import DEFAULT, current, localized, split_locale
-
-UNTRANSLATED = ("//", "/api/", "/assets/", "/_")
-
-
-def _link(href: Any, locale: str) -> Any:
-    if (isinstance(href, str) and href.startswith("/") and not href.startswith(UNTRANSLATED)
-            and split_locale(href)[0] == DEFAULT):  # not already in a language
-        return localized(href, locale)
-    return href
+from text.i18n import DEFAULT, current, localized_link
 
 
 def localize(value: Any, locale: str | None = None) -> Any:
@@ -30,12 +21,12 @@ def localize(value: Any, locale: str | None = None) -> Any:
     # A link that names its language (hrefLang: the language switch) already has its address.
     if isinstance(value, Component):
         if getattr(value, "href", None) is not None and not getattr(value, "hrefLang", None):
-            value.href = _link(value.href, locale)
+            value.href = localized_link(value.href, locale)
         localize(getattr(value, "children", None), locale)
     elif isinstance(value, dict) and isinstance(value.get("props"), dict):
         props = value["props"]
         if "href" in props and not props.get("hrefLang"):
-            props["href"] = _link(props["href"], locale)
+            props["href"] = localized_link(props["href"], locale)
         localize(props.get("children"), locale)
     elif isinstance(value, list | tuple):
         for item in value:

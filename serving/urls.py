@@ -18,6 +18,7 @@ from functools import lru_cache
 from flask import Flask, current_app, has_app_context, has_request_context, request
 
 from serving.settings import Settings, host_name, parse_allowed_hosts, parse_public_url
+from text.i18n import localized_link
 
 PUBLIC_URL_KEY = "PUBLIC_URL"
 ALLOWED_HOSTS_KEY = "ALLOWED_HOSTS"
@@ -79,7 +80,7 @@ def absolute_url(path_and_query: str) -> str:
     """The link to write into a file or a share link for `path_and_query` (a path on this
     site, e.g. "/compare?indicator=SM.POP.NETM"): PUBLIC_URL + path, or the request's own
     origin when its Host is in ALLOWED_HOSTS, or the path alone (relative)."""
-    path = check_path(path_and_query)
+    path = check_path(localized_link(path_and_query))  # opens in the reader's language
     public_url, allowed_hosts = _link_settings()
     if public_url:
         return public_url + path

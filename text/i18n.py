@@ -77,6 +77,19 @@ def localized(path: str, locale: str | None = None) -> str:
     return f"/{locale}" + ("" if path == "/" else path)
 
 
+# Addresses on this site without a language: the API, assets and Dash's own routes.
+UNTRANSLATED = ("//", "/api/", "/assets/", "/_")
+
+
+def localized_link(href: Any, locale: str | None = None) -> Any:
+    """`href` in `locale` when it is an address of a page on this site not already in a
+    language; anything else as it is."""
+    if (isinstance(href, str) and href.startswith("/") and not href.startswith(UNTRANSLATED)
+            and split_locale(href)[0] == DEFAULT):
+        return localized(href, locale)
+    return href
+
+
 def negotiate(accepted: Callable[[list[str]], str | None]) -> str:
     """The language to open "/" in, from the browser's preferences (`accepted`: Werkzeug's
     `request.accept_languages.best_match`)."""
