@@ -99,7 +99,8 @@ def layout(request: PageRequest) -> html.Div:
                      hidden=state.tab != "map"),
             html.Div(table_panel(panels["table"]), id=compare_panel("table"),
                      hidden=state.tab != "table"),
-            html.Div(html.Div(panels["sources"], id=Compare.SOURCES, className="tab-panel"),
+            html.Div(html.Div(sources_panel(panels["sources"]), id=Compare.SOURCES,
+                              className="tab-panel"),
                      id=compare_panel("sources"), hidden=state.tab != "sources"),
         ],
         className="page page-compare",
@@ -184,6 +185,11 @@ def map_panel(state: CompareState, values: list | None) -> html.Div:
 def table_panel(values: list | None) -> list:
     """The table is drawn when its tab is first shown, so the grid's code loads only then."""
     return values[0] if values else []
+
+
+def sources_panel(values: list | None) -> list | None:
+    """The sources panel's content from its panel values (None: not drawn yet)."""
+    return values[0] if values else None
 
 
 # ---- the pieces ---------------------------------------------------------------------------------

@@ -185,3 +185,17 @@ def test_table_marks_projected_years_in_its_cells(live_server, page):
     assert all(re.fullmatch(r"−?[\d,]+ P", cell) for cell in cells["projected"]), cells
     assert all(re.fullmatch(r"−?[\d,]+", cell) for cell in cells["observed"]), cells
     assert "P: a projection" in page.inner_text("#compare-table-caption")
+
+
+@pytest.mark.parametrize("tab", ["chart", "map", "table", "sources"])
+def test_a_link_to_each_tab_opens_that_tab(live_server, page, watch, tab):
+    """Each tab's panel, drawn with the page, renders (no React error) and the address keeps
+    the tab it asked for."""
+    page.goto(f"{live_server.url}/compare?tab={tab}")
+    wait_until(page, f"() => {{ const p = document.getElementById('compare-panel-{tab}'); "
+                     "return p && !p.hidden; }")
+    wait_for_query(page, indicator="BX.TRF.PWKR.DT.GD.ZS", tab=None if tab == "chart" else tab)
+    page.wait_for_timeout(500)  # anything the first callbacks would redraw
+    assert query(page).get("tab", "chart") == tab
+    assert not page.is_hidden(f"#compare-panel-{tab}")
+    assert [e for e in watch.console_errors if "React" in e] == []
