@@ -27,6 +27,7 @@ from dash import Input, Output, State, dcc, html
 from dash.fingerprint import build_fingerprint
 
 import serving
+from ids import Shell
 from serving import absolute_url
 from serving.settings import (
     Settings,
@@ -358,15 +359,15 @@ def live_callback_body(live_server) -> dict:
         cb for cb in json.loads(raw)
         if "page.children" in cb["output"] and not cb.get("clientside_function")
     )
-    values = {"data": {"path": "/compare", "search": ""}}
+    values = {Shell.ROUTE: {"path": "/compare", "search": ""}, Shell.LANG: "en"}
     return {
         "output": router["output"],
         "outputs": [
             {"id": part.split(".")[0], "property": part.split(".")[1]}
             for part in router["output"].strip(".").split("...")
         ],
-        "inputs": [{**i, "value": values.get(i["property"])} for i in router["inputs"]],
-        "state": [{**s, "value": values.get(s["property"])} for s in router["state"]],
+        "inputs": [{**i, "value": values.get(i["id"])} for i in router["inputs"]],
+        "state": [{**s, "value": values.get(s["id"])} for s in router["state"]],
         "changedPropIds": [f"{router['inputs'][0]['id']}.data"],
     }
 
