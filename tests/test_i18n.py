@@ -114,6 +114,19 @@ def test_a_message_answers_in_the_language_of_the_request() -> None:
     assert english == common.NAV_COMPARE
 
 
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("en", ["1 of 40 years missing", "3 of 40 years missing", "25 of 40 years missing"]),
+    ("fr", ["1 année manquante sur 40", "3 années manquantes sur 40",
+            "25 années manquantes sur 40"]),
+    ("ro", ["1 an lipsă din 40", "3 ani lipsă din 40", "25 de ani lipsă din 40"]),
+])
+def test_counts_take_the_plural_form_of_the_language(locale: str, expected: list[str]) -> None:
+    from text import compare
+
+    with using(locale):
+        assert [compare.COVERAGE_GAPS.format(count=n, total=40) for n in (1, 3, 25)] == expected
+
+
 # ---- numbers and names ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("locale", "percent", "thousands", "prose", "separators"), [

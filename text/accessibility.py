@@ -1,7 +1,7 @@
 """Text read by screen readers and keyboard users: the compare tabs' group name, and the
 description and data table under every chart."""
 
-from text.i18n import translatable
+from text.i18n import Plural, translatable
 
 TABS_LABEL = "Show the data as"
 
@@ -17,7 +17,7 @@ SUMMARY_TREND_ONE = "{name}: {value} in {year}"
 SUMMARY_RANKED = "{name}, {year}: highest {top}; lowest {bottom}"
 SUMMARY_RANKED_ONE = "{name}, {year}: {top}"
 SUMMARY_ENTRY = "{place} {value}"
-SUMMARY_MORE = "{count} more series in the table."
+SUMMARY_MORE = Plural("{count} more series in the table.", "{count} more series in the table.")
 SERIES_UNNAMED = "All places"
 SERIES_WITH_UNIT = "{name} ({unit})"
 SUMMARY_NO_DATA = "It has no data to show."

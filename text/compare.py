@@ -1,6 +1,6 @@
 """Text of the comparison view."""
 
-from text.i18n import translatable
+from text.i18n import Plural, translatable
 
 TITLE = "Compare countries"
 INTRO = (
@@ -57,7 +57,7 @@ COVERAGE_TITLE = "Data coverage"
 COVERAGE_LATEST = "{country}: latest data {year}"
 COVERAGE_NONE_IN_RANGE = "{country}: no data for {years} (latest: {latest})"
 COVERAGE_NEVER = "{country}: no data for this indicator"
-COVERAGE_GAPS = "{count} of {total} years missing"
+COVERAGE_GAPS = Plural("{count} of {total} years missing", "{count} of {total} years missing")
 INDICATOR_ENDS = "This series ends in {year}."
 
 EMPTY_NO_COUNTRIES = "Choose at least one country to compare."
