@@ -71,7 +71,9 @@ def test_slow_header_clients_do_not_starve_users(app, captured):
     assert_clean(stats, minimum=USERS * 10)
     assert summary["p95_ms"] < 1000, summary
     assert probes.failures == [] and len(probes.seconds) >= SLOW_SECONDS // 2, probes
-    assert max(probes.seconds) < 1.0, probes.seconds
+    # Starved, a probe waits until its 5 s timeout; answered, in milliseconds (the bound
+    # leaves room for a busy shared machine, where one probe has taken just over 1 s).
+    assert statistics.median(probes.seconds) < 0.25 and max(probes.seconds) < 2.0, probes.seconds
     # The server took every slow connection in and cut it off at the deadline (a connection
     # left waiting in the listen queue would never be closed), without answering it.
     assert opened >= 2 * SLOW_CLIENTS, opened
