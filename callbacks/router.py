@@ -16,15 +16,15 @@ from layouts import page_content
 from layouts.shell import nav_links, rendered, shell_class
 from pages import read_request
 from state.compare import snapshot_vocabulary
-from text.i18n import using
+from text.i18n import split_locale, using
 
 
 def draw_page(route: dict | None) -> tuple:
     route = route if isinstance(route, dict) else {}
     path = route.get("path") if isinstance(route.get("path"), str) else "/"
     search = route.get("search") if isinstance(route.get("search"), str) else ""
-    request = read_request(path, search, snapshot_vocabulary())
-    with using(request.locale):  # the address's language (the switch reloads the page)
+    with using(split_locale(path)[0]):  # the address's language (the switch reloads the page)
+        request = read_request(path, search, snapshot_vocabulary())
         return (page_content(request), nav_links(request.page.nav), shell_class(request),
                 rendered(path, search, request))
 
