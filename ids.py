@@ -144,6 +144,7 @@ class UserData(StrEnum):
     ADD = "userdata-add"
     STATUS = "userdata-status"
     PICK = "userdata-pick"
+    VIEW = "userdata-view"  # the chosen series with the page's indicator and years, if chosen
     REMOVE = "userdata-remove"
     MODE = "userdata-mode"
     TRANSFORM = "userdata-transform"

@@ -19,7 +19,7 @@ from dash.exceptions import PreventUpdate
 
 import query
 from boundary import callback
-from boundary.inputs import choice, clicks, code, store, text, year_range
+from boundary.inputs import choice, clicks, store, text
 from charts import user_series
 from exports import ExportContext, csv_bytes, safe_filename, xlsx_bytes
 from exports.metadata import indicator_entry
@@ -138,13 +138,17 @@ def add(_clicks: int | None, pending: object, stored: object, name: str | None,
         unit: str | None, source: str | None, licence: str | None) -> tuple:
     """The checked series, with the form's current name, unit, source and licence, added to
     the browser's series (the oldest dropped beyond MAX_SERIES)."""
-    series = from_store(pending, known_codes()) if isinstance(pending, dict) else None
-    if series is None:
+    if not isinstance(pending, dict):
         raise PreventUpdate
-    meta = {"name": name, "unit": unit, "source": source, "licence": licence}
+    form = {"name": name, "unit": unit, "source": source, "licence": licence}
+    meta = {key: value if (value or "").strip() else pending.get(key)
+            for key, value in form.items()}
     missing = missing_fields(meta)
     if missing:
         return no_update, t.PREVIEW_MISSING.format(fields=fields_named(missing)), no_update
+    series = from_store({**pending, **meta}, known_codes())
+    if series is None:
+        raise PreventUpdate
     entry = to_store(series.id, meta, series.kind, list(series.rows))
     kept = [item for item in (stored if isinstance(stored, list) else [])
             if isinstance(item, dict) and item.get("id") != series.id]
@@ -152,13 +156,19 @@ def add(_clicks: int | None, pending: object, stored: object, name: str | None,
             series.id)
 
 
-def _years(years: list[int] | None) -> tuple[int, int]:
+def _view(view: object) -> tuple[object, str | None, tuple[int, int]]:
+    """The chosen series' id, the page's indicator (if the snapshot has it) and its years, from
+    the view the browser sends (UserData.VIEW); anything else is left out."""
     vocab = snapshot_vocabulary()
-    return (years[0], years[1]) if years else (vocab.first_year, vocab.last_year)
-
-
-def _indicator(indicator: str | None) -> str | None:
-    return indicator if indicator in query.get_snapshot().indicator_meta else None
+    view = view if isinstance(view, dict) else {}
+    indicator = view.get("indicator")
+    if not isinstance(indicator, str) or indicator not in query.get_snapshot().indicator_meta:
+        indicator = None
+    years = view.get("years")
+    if not (isinstance(years, list) and len(years) == 2
+            and all(type(y) is int and vocab.first_year <= y <= vocab.last_year for y in years)):
+        years = [vocab.first_year, vocab.last_year]
+    return view.get("pick"), indicator, (min(years), max(years))
 
 
 def _transform(series: UserSeries, transform: str | None) -> str:
@@ -166,18 +176,17 @@ def _transform(series: UserSeries, transform: str | None) -> str:
     return transform if transform in allowed else "none"
 
 
-def draw(pick: str | None, mode: str | None, transform: str | None, stored: object,
-         indicator: str | None, years: list[int] | None) -> tuple:
+def draw(view: object, mode: str | None, transform: str | None, stored: object) -> tuple:
     """The chart of the chosen series (never cached: it holds the user's values)."""
     options = [{"label": label, "value": name} for name, label in t.TRANSFORMS.items()]
+    pick, indicator, (start, end) = _view(view)
     series = find(stored, pick, known_codes())
     if series is None:
         return theme.empty_figure(t.CHART_EMPTY).to_plotly_json(), t.CHART_EMPTY, options
     allowed = user_series.allowed_transforms(series)
     options = [{**option, "disabled": option["value"] not in allowed} for option in options]
-    start, end = _years(years)
-    figure = user_series.figure(series, _indicator(indicator), start, end,
-                                _transform(series, transform), mode or "beside")
+    figure = user_series.figure(series, indicator, start, end, _transform(series, transform),
+                                mode or "beside")
     return figure.to_plotly_json(), source_line(series), options
 
 
@@ -186,21 +195,18 @@ def source_line(series: UserSeries) -> str:
                                 licence=series.licence, supplied=t.SUPPLIED_BY_USER)
 
 
-def download(_csv: int | None, _xlsx: int | None, pick: str | None, mode: str | None,
-             transform: str | None, stored: object, indicator: str | None,
-             years: list[int] | None) -> dict:
+def download(_csv: int | None, _xlsx: int | None, view: object, mode: str | None,
+             transform: str | None, stored: object) -> dict:
     """The chart's rows as CSV or XLSX; the user's rows marked "supplied by the user"."""
     fmt = {UserData.CSV: "csv", UserData.XLSX: "xlsx"}.get(ctx.triggered_id)
+    pick, indicator, (start, end) = _view(view)
     series = find(stored, pick, known_codes())
     if fmt is None or series is None:
         raise PreventUpdate
-    start, end = _years(years)
-    official = _indicator(indicator) if mode != "alone" else None
+    official = indicator if mode != "alone" else None
     shown = _transform(series, transform)
     rows = user_series.download_rows(series, official, start, end, shown,
                                      "beside" if official else "alone")
-    rows = rows.assign(status=[user_status(series) if s == t.SUPPLIED_BY_USER else s
-                               for s in rows["status"]])
     name = safe_filename("migration", user_series.USER_CODE, official or "",
                          f"{start}-{end}", extension=fmt)
     if fmt == "csv":
@@ -216,13 +222,7 @@ def download(_csv: int | None, _xlsx: int | None, pick: str | None, mode: str | 
     return dcc.send_bytes(xlsx_bytes(rows, entries, context), name)
 
 
-def user_status(series: UserSeries) -> str:
-    return t.SUPPLIED_STATUS.format(supplied=t.SUPPLIED_BY_USER, source=series.source,
-                                    licence=series.licence)
-
-
 def register(app: Dash) -> None:
-    vocab = snapshot_vocabulary()
     field = text(MAX_FIELD)
     series_store = store(MAX_STORED)
     callback(
@@ -263,15 +263,13 @@ def register(app: Dash) -> None:
     )(add)
 
     chart_inputs = (
-        Input(UserData.PICK, "value"),
+        Input(UserData.VIEW, "data"),
         Input(UserData.MODE, "value"),
         Input(UserData.TRANSFORM, "value"),
         Input(UserData.SERIES, "data"),
-        Input(Compare.INDICATOR, "value"),
-        Input(Compare.YEARS, "value"),
     )
-    chart_checks = (text(40), choice(user_series.MODES), choice(user_series.TRANSFORMS),
-                    series_store, code(), year_range(vocab.first_year, vocab.last_year))
+    chart_checks = (store(1024), choice(user_series.MODES), choice(user_series.TRANSFORMS),
+                    series_store)
     callback(
         app,
         Output(UserData.CHART, "figure"),
@@ -291,6 +289,17 @@ def register(app: Dash) -> None:
         inputs=(clicks, clicks, *chart_checks),
         prevent_initial_call=True,
     )(download)
+
+    # The chart follows the page's indicator and years only while a series is chosen, so a
+    # change of the page's controls costs no request for a chart that is not there.
+    app.clientside_callback(
+        ClientsideFunction("userdata", "chartView"),
+        Output(UserData.VIEW, "data"),
+        Input(UserData.PICK, "value"),
+        Input(Compare.INDICATOR, "value"),
+        Input(Compare.YEARS, "value"),
+        prevent_initial_call=True,
+    )
 
     # The picker lists the series kept in this browser; removing one is done there too.
     app.clientside_callback(

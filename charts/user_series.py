@@ -84,10 +84,12 @@ def figure(series: UserSeries, indicator: str | None, start: int, end: int, tran
 def download_rows(series: UserSeries, indicator: str | None, start: int, end: int,
                   transform: str, mode: str) -> pd.DataFrame:
     """Tidy rows of what the chart shows: the official indicator's, then the user's, marked
-    "supplied by the user" in their status."""
+    "supplied by the user" with the source and licence the user stated in their status."""
     rows = user_rows(series, start, end, transform)
     mine = rows.assign(indicator_code=USER_CODE, unit=user_unit(series, transform),
-                       status=t.SUPPLIED_BY_USER)
+                       status=t.SUPPLIED_STATUS.format(supplied=t.SUPPLIED_BY_USER,
+                                                       source=series.source,
+                                                       licence=series.licence))
     frames = []
     if mode == "beside" and indicator:
         official = official_rows(indicator, series.countries, start, end)

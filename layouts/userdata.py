@@ -26,7 +26,7 @@ MAX_STORED = MAX_SERIES * (MAX_VALUES * 40 + 2_000)  # JSON bytes of the stored 
 def _field(component_id: str, label: str) -> html.Div:
     return html.Div([
         html.Label(label, htmlFor=component_id, className="form-label"),
-        dcc.Input(id=component_id, type="text", maxLength=MAX_FIELD, debounce=True,
+        dcc.Input(id=component_id, type="text", maxLength=MAX_FIELD,
                   className="form-control", required=True),
     ], className="col-12 col-md-6 col-lg-3")
 
@@ -35,8 +35,9 @@ def section() -> html.Section:
     return html.Section([
         dcc.Store(id=UserData.SERIES, storage_type="local"),
         dcc.Store(id=UserData.PENDING),
+        dcc.Store(id=UserData.VIEW),
         html.H2(t.SECTION_TITLE, className="h4"),
-        html.P(t.PRIVACY, className="userdata-privacy", id="userdata-privacy"),
+        html.P(t.PRIVACY, className="userdata-privacy"),
         html.P(t.FORMATS.format(max_kb=MAX_BYTES // 1024, max_rows=MAX_VALUES,
                                 first=FIRST_YEAR, last=LAST_YEAR), className="small"),
         html.Div([

@@ -13,6 +13,8 @@ MAX_BYTES = 512 * 1024
 MAX_LINES = 6_000  # rows read before giving up (the values are limited again after reading)
 MAX_COLUMNS = 200
 MAX_CELL = 400  # characters kept of any one cell
+MAX_CELLS = 40_000  # filled cells read (a tidy table of the largest series has 25,000)
+MAX_UNPACKED = 16 * 1024 * 1024  # bytes a workbook may declare once unzipped
 XLSX_MAGIC = b"PK\x03\x04"
 DELIMITERS = ("\t", ";", ",", "|")
 
@@ -36,6 +38,8 @@ def read_table(data: bytes) -> Table:
         raise NotATable("too_large")
     rows = _read_xlsx(data) if data.startswith(XLSX_MAGIC) else _read_text(_decode(data))
     table = [row for row in rows if any(cell not in (None, "") for cell in row)]
+    if sum(1 for row in table for cell in row if cell not in (None, "")) > MAX_CELLS:
+        raise NotATable("too_many_rows")
     if len(table) < 2 or max(len(row) for row in table) < 2:
         raise NotATable("not_a_table")
     return table
@@ -80,6 +84,10 @@ def _read_xlsx(data: bytes) -> Table:
     from openpyxl import load_workbook
 
     try:
+        # A small zip may unpack to gigabytes: its declared sizes bound what is read from it.
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+                raise NotATable("too_large")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError,
             IndexError, AttributeError, SyntaxError):

@@ -20,6 +20,14 @@
         var value = ids.indexOf(chosen) >= 0 ? chosen : (ids.length ? ids[ids.length - 1] : null);
         return [options, value === chosen ? noUpdate() : value];
       },
+      /* The view the chart draws: the chosen series with the page's indicator and years;
+         nothing new while no series is chosen. */
+      chartView: function (pick, indicator, years) {
+        var triggered = (window.dash_clientside.callback_context.triggered || [])
+          .map(function (t) { return t.prop_id; });
+        if (!pick && triggered.indexOf('userdata-pick.value') < 0) { return noUpdate(); }
+        return {pick: pick || null, indicator: indicator || null, years: years || null};
+      },
       /* The stored series without the chosen one. */
       removeSeries: function (clicks, chosen, stored) {
         if (!clicks || !chosen) { return noUpdate(); }
