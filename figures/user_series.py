@@ -59,7 +59,7 @@ def _line(rows: pd.DataFrame, style: dict, name: str, axis: str, *, dash: str,
         mode="lines+markers", legendgroup=f"{axis}-{name}",
         line={"color": style["color"], "dash": dash, "width": 3},
         marker={"size": 8, "symbol": symbol, "color": style["color"]},
-        hovertemplate=f"{name}: %{{y:,.4~g}}<extra></extra>",
+        hovertemplate=f"{name}: %{{y:,.8~g}}<extra></extra>",
     )
 
 
