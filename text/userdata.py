@@ -1,5 +1,7 @@
 """Text of "Add your data": the form, the preview, and every message of the validation."""
 
+from text.i18n import translatable
+
 SECTION_TITLE = "Add your data"
 PRIVACY = (
     "Your data stays in this browser. It is kept in this browser's storage (it survives a "
@@ -117,3 +119,5 @@ EXPORT_NOTE = (
     "Rows whose status says \"supplied by the user\" come from a series the user added; the "
     "link above opens the official indicator only, as the user's series stays in their browser."
 )
+
+translatable(__name__)
