@@ -102,8 +102,12 @@ def download_rows(series: UserSeries, indicator: str | None, start: int, end: in
 
 def user_entry(series: UserSeries, transform: str) -> dict[str, object]:
     """What a download says about the user's series (exports.metadata entries)."""
-    return {"indicator_code": USER_CODE, "name": series.name,
-            "definition": t.ENTRY_DEFINITION, "unit": user_unit(series, transform),
+    definition = t.ENTRY_DEFINITION
+    # The user's own words have no translation to stand beside (exports.tables skips the _en
+    # rows that equal their field).
+    return {"indicator_code": USER_CODE, "name": series.name, "name_en": series.name,
+            "definition": definition, "definition_en": definition,
+            "unit": user_unit(series, transform),
             "source": series.source, "publisher": series.source, "dataset": series.name,
             "licence": series.licence, "vintage": "", SUPPLIED_BY_USER: True}
 

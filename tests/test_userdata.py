@@ -260,18 +260,14 @@ HEADERS = st.lists(st.sampled_from(["country", "year", "value", "sex", "unit", "
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2_000))
-def test_random_bytes_never_raise(data):
-    countries = query.get_snapshot().countries
-    checked = check_bytes(data, CountryResolver(zip(countries["country_code"],
-                                                    countries["name"], strict=True)), "count")
+def test_random_bytes_never_raise(resolver, data):
+    checked = check_bytes(data, resolver, "count")
     assert checked.problem is not None or checked.shape in ("tidy", "wide")
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HEADERS, TABLES, st.sampled_from(["count", "amount", "percent", "signed"]))
-def test_random_tables_never_raise_and_keep_only_valid_values(header, body, kind):
-    countries = query.get_snapshot().countries
-    resolver = CountryResolver(zip(countries["country_code"], countries["name"], strict=True))
+def test_random_tables_never_raise_and_keep_only_valid_values(resolver, header, body, kind):
     checked = validate([header, *body], resolver, kind)
     keys = [(c, y, s) for c, y, s, _ in checked.values]
     assert len(keys) == len(set(keys))
@@ -284,9 +280,7 @@ def test_random_tables_never_raise_and_keep_only_valid_values(header, body, kind
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HEADERS, TABLES)
-def test_random_workbooks_never_raise(header, body):
-    countries = query.get_snapshot().countries
-    resolver = CountryResolver(zip(countries["country_code"], countries["name"], strict=True))
+def test_random_workbooks_never_raise(resolver, header, body):
     safe = [[c if not isinstance(c, str) else "".join(ch for ch in c if ch.isprintable())
              for c in row] for row in [header, *body]]
     check_bytes(xlsx(safe), resolver, "count")
