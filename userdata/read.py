@@ -89,8 +89,9 @@ def _read_xlsx(data: bytes) -> Table:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
                 raise NotATable("too_large")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError,
-            IndexError, AttributeError, SyntaxError):
+    except NotATable:
+        raise
+    except Exception:  # a damaged or foreign zip is "not a table", never a 500
         raise NotATable("not_a_table") from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
