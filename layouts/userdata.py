@@ -33,7 +33,9 @@ def _field(component_id: str, label: str) -> html.Div:
 
 def section() -> html.Section:
     return html.Section([
-        dcc.Store(id=UserData.SERIES, storage_type="local"),
+        # Empty, not None: a browser storing nothing yet then keeps the page's value, and no
+        # callback runs for it.
+        dcc.Store(id=UserData.SERIES, storage_type="local", data=[]),
         dcc.Store(id=UserData.PENDING),
         dcc.Store(id=UserData.VIEW),
         html.H2(t.SECTION_TITLE, className="h4"),

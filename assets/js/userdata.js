@@ -17,8 +17,9 @@
         var series = kept(stored);
         var options = series.map(function (s) { return {label: s.name, value: s.id}; });
         var ids = series.map(function (s) { return s.id; });
-        var value = ids.indexOf(chosen) >= 0 ? chosen : (ids.length ? ids[ids.length - 1] : null);
-        return [options, value === chosen ? noUpdate() : value];
+        var current = chosen === undefined ? null : chosen;
+        var value = ids.indexOf(current) >= 0 ? current : (ids.length ? ids[ids.length - 1] : null);
+        return [options, value === current ? noUpdate() : value];
       },
       /* The view the chart draws: the chosen series with the page's indicator and years;
          nothing new while no series is chosen. */
