@@ -125,6 +125,36 @@ class Compare(StrEnum):
     CITATION = "compare-citation"
 
 
+class UserData(StrEnum):
+    """"Add your data" (on /compare): the form, the preview and the chart of a user's series."""
+
+    SECTION = "userdata"
+    SERIES = "userdata-series"  # the user's series, in the browser's local storage
+    PENDING = "userdata-pending"  # the series last checked, not yet added
+    UPLOAD = "userdata-upload"
+    FILENAME = "userdata-filename"
+    PASTE = "userdata-paste"
+    NAME = "userdata-name"
+    UNIT = "userdata-unit"
+    SOURCE = "userdata-source"
+    LICENCE = "userdata-licence"
+    KIND = "userdata-kind"
+    CHECK = "userdata-check"
+    PREVIEW = "userdata-preview"
+    ADD = "userdata-add"
+    STATUS = "userdata-status"
+    PICK = "userdata-pick"
+    VIEW = "userdata-view"  # the chosen series with the page's indicator and years, if chosen
+    REMOVE = "userdata-remove"
+    MODE = "userdata-mode"
+    TRANSFORM = "userdata-transform"
+    CHART = "userdata-chart"
+    SOURCE_LINE = "userdata-source-line"
+    CSV = "userdata-csv"
+    XLSX = "userdata-xlsx"
+    DOWNLOAD = "userdata-download"
+
+
 def compare_panel(tab: str) -> str:
     return f"compare-panel-{tab}"
 

@@ -18,9 +18,11 @@ from callbacks import (
     labour,
     present,
     router,
+    userdata,
 )
 
-MODULES = (router, compare, country, diaspora, labour, present, deck, downloads, embed, data_page)
+MODULES = (router, compare, country, diaspora, labour, present, deck, downloads, embed, data_page,
+           userdata)
 
 
 def register_all(app: Dash) -> None:

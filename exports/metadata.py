@@ -21,6 +21,7 @@ from text import downloads as text
 IndicatorMeta = Callable[[str], Mapping[str, object]]
 SOURCE_FIELDS = ("source_id", "name", "publisher", "licence", "vintage", "url", "citation")
 CHART_TABLE = "chart_table"  # an entry for a table a chart draws from (not a catalogue series)
+SUPPLIED_BY_USER = "supplied_by_user"  # an entry for a user's own series (kept in the browser)
 
 
 def sources_of_table(table: str, sources: pd.DataFrame | None) -> list[dict[str, str]]:
@@ -127,6 +128,11 @@ def provenance(entry: Mapping[str, object], transform: str, base: int | None) ->
     source's data (the entry has a formula), and the transform applied on top, if any."""
     if entry.get(CHART_TABLE):
         return text.PROVENANCE_CHART_TABLE.format(table=entry.get("indicator_code"))
+    if entry.get(SUPPLIED_BY_USER):
+        if transform == "none":
+            return text.PROVENANCE_USER
+        return text.PROVENANCE_USER_TRANSFORMED.format(
+            transform=text.USER_TRANSFORM_NAMES.get(transform, transform))
     computed = bool(entry.get("formula"))
     if transform == "none":
         return text.PROVENANCE_COMPUTED if computed else text.PROVENANCE_PUBLISHED

@@ -26,6 +26,7 @@ from ids import ChartId, Compare, block, compare_panel
 from layouts.chart_text import chart_text
 from layouts.controls import radio_group
 from layouts.graph import graph
+from layouts.userdata import section as userdata_section
 from pages import PageRequest
 from pages.views import of_chart
 from serving import absolute_url
@@ -102,6 +103,7 @@ def layout(request: PageRequest) -> html.Div:
             html.Div(html.Div(sources_panel(panels["sources"]), id=Compare.SOURCES,
                               className="tab-panel"),
                      id=compare_panel("sources"), hidden=state.tab != "sources"),
+            userdata_section(),
         ],
         className="page page-compare",
     )

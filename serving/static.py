@@ -27,7 +27,8 @@ ASSETS = ROOT / "assets"
 BUNDLE_PATH = "/_bundle/"
 # Order matters: Bootstrap first, the app's rules after it; print rules last.
 STYLES = ("bootstrap/bootstrap.min.css", "styles/app.css", "styles/downloads.css",
-          "styles/profile.css", "styles/present.css", "styles/print.css")
+          "styles/profile.css", "styles/present.css", "styles/userdata.css",
+          "styles/print.css")
 SCRIPTS_DIR = "js"
 # Dash must not add these folders' files one by one: they reach the page in the bundles.
 DASH_ASSETS_PATH_IGNORE = ["^js$", "^styles$", "^bootstrap$"]

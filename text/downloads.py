@@ -72,6 +72,17 @@ PROVENANCE_COMPUTED = (
     "Values computed by this dashboard from the source's data, as the Formula says; the source "
     "does not publish this series as it is here."
 )
+PROVENANCE_USER = (
+    "Values supplied by the user of the dashboard, with the source and licence the user "
+    "stated; kept only in the user's browser and not checked against their source."
+)
+PROVENANCE_USER_TRANSFORMED = (
+    "{transform}, computed by this dashboard from values supplied by the user."
+)
+USER_TRANSFORM_NAMES = {
+    "per_capita": "Per person (divided by the World Bank's total population, SP.POP.TOTL)",
+    "index": "Index (the first year shown of each line = 100)",
+}
 PROVENANCE_TRANSFORMED = "{transform}, computed by this dashboard from {of}."
 PROVENANCE_OF_PUBLISHED = "the values as published by the source"
 PROVENANCE_OF_COMPUTED = "values it computes from the source's data, as the Formula says"
