@@ -101,8 +101,8 @@ def preview(checked: Checked, missing: list[str]) -> list:
         if len(checked.countries) > 6:
             names += ", …"
         parts.append(html.P(t.PREVIEW_ACCEPTED.format(
-            count=len(checked.values), shape=t.SHAPES[checked.shape], countries=names,
-            first=min(years), last=max(years)), className="userdata-accepted"))
+            count=format_number(len(checked.values)), shape=t.SHAPES[checked.shape],
+            countries=names, first=min(years), last=max(years)), className="userdata-accepted"))
         parts.append(html.Table([
             html.Thead(html.Tr([html.Th(h) for h in t.PREVIEW_SAMPLE_HEADER])),
             html.Tbody([html.Tr([html.Td(query.country_name(c)), html.Td(str(y)),
@@ -113,7 +113,7 @@ def preview(checked: Checked, missing: list[str]) -> list:
     else:
         parts.append(html.P(t.PREVIEW_NONE_ACCEPTED, className="alert alert-warning"))
     if checked.rejected:
-        parts.append(html.P(t.PREVIEW_REJECTED.format(count=len(checked.rejected)),
+        parts.append(html.P(t.PREVIEW_REJECTED.format(count=format_number(len(checked.rejected))),
                             className="userdata-rejected-title"))
         parts.append(html.Table([
             html.Thead(html.Tr([html.Th(h) for h in t.PREVIEW_HEADER])),
@@ -123,7 +123,7 @@ def preview(checked: Checked, missing: list[str]) -> list:
         ], className="table table-sm userdata-rejected"))
         if len(checked.rejected) > PREVIEW_REJECTED:
             parts.append(html.P(t.PREVIEW_MORE.format(
-                count=len(checked.rejected) - PREVIEW_REJECTED)))
+                count=format_number(len(checked.rejected) - PREVIEW_REJECTED))))
     if checked.values:
         parts.append(html.P(t.PREVIEW_MISSING.format(fields=fields_named(missing)) if missing
                             else t.PREVIEW_READY))

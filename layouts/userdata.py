@@ -14,6 +14,7 @@ from layouts.controls import radio_group
 from layouts.graph import NOT_DRAWN, graph_config
 from text import downloads as td
 from text import userdata as t
+from text.numbers import format_number
 from userdata import FIRST_YEAR, LAST_YEAR, MAX_BYTES, MAX_SERIES, MAX_VALUES
 from userdata.series import MAX_FIELD
 
@@ -40,7 +41,7 @@ def section() -> html.Section:
         dcc.Store(id=UserData.VIEW),
         html.H2(t.SECTION_TITLE, className="h4"),
         html.P(t.PRIVACY, className="userdata-privacy"),
-        html.P(t.FORMATS.format(max_kb=MAX_BYTES // 1024, max_rows=MAX_VALUES,
+        html.P(t.FORMATS.format(max_kb=MAX_BYTES // 1024, max_rows=format_number(MAX_VALUES),
                                 first=FIRST_YEAR, last=LAST_YEAR), className="small"),
         html.Div([
             html.Div([

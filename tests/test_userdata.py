@@ -20,6 +20,7 @@ import query
 from charts import user_series
 from exports import ExportContext, csv_bytes, xlsx_bytes
 from text import userdata as t
+from text.numbers import format_number
 from userdata import (
     MAX_BYTES,
     MAX_VALUES,
@@ -186,7 +187,7 @@ def test_mixed_units_are_rejected_after_the_first(resolver):
 def test_too_many_values_states_the_limit(resolver):
     rows = [("BGD", 1950 + i % 81, i) for i in range(MAX_VALUES + 1)]
     checked = check_bytes(tidy_csv(rows), resolver, "count")
-    assert checked.problem == t.TOO_MANY_ROWS.format(max_rows=MAX_VALUES)
+    assert checked.problem == t.TOO_MANY_ROWS.format(max_rows=format_number(MAX_VALUES))
     assert f"{MAX_VALUES:,}" in checked.problem and checked.values == []
 
 

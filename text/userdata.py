@@ -10,7 +10,7 @@ PRIVACY = (
     "cache or to the logs."
 )
 FORMATS = (
-    "Upload a CSV or XLSX file (at most {max_kb} KB and {max_rows:,} values), or paste a table "
+    "Upload a CSV or XLSX file (at most {max_kb} KB and {max_rows} values), or paste a table "
     "copied from a spreadsheet. Tidy: one row per value, with columns country, year, value and "
     "optionally sex and unit. Wide: a country column and one column per year. Countries are "
     "ISO3 codes (BGD) or names in English, French or Romanian; years from {first} to {last}."
@@ -55,10 +55,10 @@ LEGEND_SUFFIX = " — {name} (your data)"
 SOURCE_LINE = "Your data: {name} ({unit}). Source: {source}; licence: {licence}; {supplied}."
 
 # The preview.
-PREVIEW_ACCEPTED = "{count:,} values will be added ({shape} table): {countries}, {first}–{last}."
+PREVIEW_ACCEPTED = "{count} values will be added ({shape} table): {countries}, {first}–{last}."
 PREVIEW_NONE_ACCEPTED = "No value can be added."
-PREVIEW_REJECTED = "{count:,} rows were rejected and will not be added:"
-PREVIEW_MORE = "… and {count:,} more."
+PREVIEW_REJECTED = "{count} rows were rejected and will not be added:"
+PREVIEW_MORE = "… and {count} more."
 PREVIEW_READY = "Check the rows above, then add the series."
 PREVIEW_MISSING = "Fill in {fields} to add the series."
 PREVIEW_ADDED = "“{name}” was added to your data."
@@ -77,7 +77,7 @@ NOT_A_TABLE = (
 NO_DATA = "Upload a file or paste a table first."
 TOO_LARGE = "The file is larger than {max_kb} KB: split it, or keep only the rows you need."
 TOO_MANY_ROWS = (
-    "The table has more than {max_rows:,} values; at most {max_rows:,} can be added at once."
+    "The table has more than {max_rows} values; at most {max_rows} can be added at once."
 )
 TOO_MANY_COLUMNS = "The table has more than {max_columns} columns."
 NO_COUNTRY_COLUMN = (

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from text import userdata as t
+from text.numbers import format_number
 from userdata.countries import CountryResolver, normalise
 from userdata.read import MAX_BYTES, MAX_COLUMNS, NotATable, Table, read_table
 
@@ -78,7 +79,7 @@ def file_problem(reason: str) -> str:
     messages = {
         "no_data": t.NO_DATA,
         "too_large": t.TOO_LARGE.format(max_kb=MAX_BYTES // 1024),
-        "too_many_rows": t.TOO_MANY_ROWS.format(max_rows=MAX_VALUES),
+        "too_many_rows": t.TOO_MANY_ROWS.format(max_rows=format_number(MAX_VALUES)),
         "too_many_columns": t.TOO_MANY_COLUMNS.format(max_columns=MAX_COLUMNS),
         "no_country": t.NO_COUNTRY_COLUMN,
         "no_values": t.NO_VALUES,
