@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from query import local
 from query.errors import QueryError
 from query.lookup import check_countries, indicator_meta
 from query.snapshot import get_snapshot
@@ -33,7 +34,9 @@ def indicator_age(indicator: str) -> dict:
 def data_ages() -> pd.DataFrame:
     """The age of each bilateral table: table, source_id, first_period, last_period,
     last_year, release, age_note, age_detail."""
-    return get_snapshot().data_ages.copy()
+    ages = get_snapshot().data_ages.copy()
+    ages["age_note"] = ages["age_note"].map(local.namer().age)
+    return ages
 
 
 def table_age(table: str) -> dict:
@@ -46,6 +49,7 @@ def table_age(table: str) -> dict:
                          f"{', '.join(sorted(ages['table']))}")
     row = rows.iloc[0].to_dict()
     row["last_year"] = int(row["last_year"])
+    row["age_note"] = local.namer().age(row["age_note"])
     return row
 
 

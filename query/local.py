@@ -11,7 +11,7 @@ import pandas as pd
 
 # The indicator fields a reader sees in words, translated; the English stays beside each one as
 # `<field>_en` (exports keep the original).
-INDICATOR_WORDS = ("name", "short_name", "unit", "definition")
+INDICATOR_WORDS = ("name", "short_name", "unit", "definition", "vintage_note")
 
 
 class Namer(Protocol):
@@ -27,6 +27,9 @@ class Namer(Protocol):
     def group(self, english: str) -> str:
         """A World Bank region or income group."""
 
+    def age(self, english: str) -> str:
+        """An age note ("2019 — latest UNHCR data in this dashboard")."""
+
 
 class English:
     """The sources' own words."""
@@ -41,6 +44,9 @@ class English:
         return english
 
     def group(self, english: str) -> str:
+        return english
+
+    def age(self, english: str) -> str:
         return english
 
 
@@ -85,6 +91,8 @@ def indicator_words(code: str, meta: Mapping) -> dict:
         out[f"{field}_en"] = english
         if isinstance(english, str) and english:
             out[field] = _namer.indicator(code, field, english)
+    if isinstance(meta.get("age_note"), str):
+        out["age_note"] = _namer.age(meta["age_note"])
     return out
 
 

@@ -187,3 +187,18 @@ def test_the_address_names_the_language() -> None:
     assert localized("/", "fr") == "/fr"
     assert localized("/compare", "en") == "/compare"
     assert localized("//example.org/x", "fr") == "//example.org/x"
+
+
+@pytest.mark.parametrize("locale", OTHER_LANGUAGES)
+def test_every_age_note_is_written_in_the_language(names_in_language, locale: str) -> None:
+    """The build writes each series' and table's age in English (text.common.AGE_NOTE); each
+    reads in the page's language, with its period unchanged."""
+    snap = query.get_snapshot()
+    english = [*snap.indicators["age_note"].dropna(), *snap.data_ages["age_note"].dropna()]
+    assert english
+    with using(locale):
+        for note in english:
+            shown = local.namer().age(note)
+            assert shown != note and shown.split(" ")[0] == note.split(" ")[0], note
+        assert query.table_age("refugees")["age_note"] != snap.data_ages.loc[
+            snap.data_ages["table"] == "refugees", "age_note"].iloc[0]

@@ -48,6 +48,9 @@ FOOTER = (
     "World Bank Remittance Prices Worldwide. Every chart names its source and vintage."
 )
 
+# How old a table or series is; the snapshot's build writes the English (pipeline/build.py).
+AGE_NOTE = "{period} — latest {publisher} data in this dashboard"
+
 DATA_UNAVAILABLE = "The data could not be loaded. Please try again later."
 
 # Where region and income group come from: countries.classification_release names the release.

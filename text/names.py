@@ -8,12 +8,17 @@ A catalogue entry for a country overrides CLDR; a name found nowhere stays in En
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pycountry
 from babel import Locale
 
+from text import common
 from text.i18n import DEFAULT, current, translations
+
+# An age note as the build writes it (text.common.AGE_NOTE in English).
+AGE_NOTE = re.compile(r"^(?P<period>\S+) — latest (?P<publisher>.+) data in this dashboard$")
 
 # Codes the World Bank uses that are not ISO 3166 alpha-3, with the CLDR territory they name.
 CLDR_TERRITORIES = {"XKX": "XK"}
@@ -61,6 +66,14 @@ class CatalogueNamer:
             return english
         return translations(locale).upgettext(f"data.group.{english}", english)
 
+    def age(self, english: str) -> str:
+        found = AGE_NOTE.match(english)
+        if current() == DEFAULT or not found:
+            return english
+        publisher = translations(current()).upgettext(
+            f"data.publisher.{found['publisher']}", found["publisher"])
+        return common.AGE_NOTE.format(period=found["period"], publisher=publisher)
+
 
 def data_messages() -> list[tuple[str, str]]:
     """(context, English) of every name the snapshot holds that CLDR does not: aggregates,
@@ -74,6 +87,9 @@ def data_messages() -> list[tuple[str, str]]:
                     strict=True) if aggregate or _territory(code) is None]
     groups = set(countries["region"].dropna()) | set(countries["income_group"].dropna())
     messages += [(f"data.group.{group}", group) for group in sorted(groups) if group]
+    notes = [*snap.indicators["age_note"].dropna(), *snap.data_ages["age_note"].dropna()]
+    publishers = {found["publisher"] for found in map(AGE_NOTE.match, notes) if found}
+    messages += [(f"data.publisher.{name}", name) for name in sorted(publishers)]
     for row in snap.indicators.itertuples(index=False):
         messages += [(f"data.indicator.{field}.{row.code}", getattr(row, field))
                      for field in query.local.INDICATOR_WORDS
