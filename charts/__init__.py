@@ -62,6 +62,7 @@ class Chart:
     notes: Callable[[Any], list[str]] = no_notes
     # A heading and (term, definition) pairs printed under the notes, e.g. how each
     # destination counts its arrivals; None: nothing to explain.
+    # A heading and (term, definition) pairs, the definitions quoted from the source in English.
     explained: Callable[[Any], tuple[str, list[tuple[str, str]]]] | None = None
     api_links: Callable[[Any], ApiLinks] = no_links
     key: Callable[[Any], Any] = same_state

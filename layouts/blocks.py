@@ -30,7 +30,8 @@ def notes(chart_id: ChartId, state: Any) -> list:
         heading, terms = spec.explained(state)
         if terms:
             parts += [html.H4(heading, className="h5"),
-                      html.Ul([html.Li([html.Strong(f"{term}: "), definition])
+                      # Definitions are the source's own words, in its language (English).
+                      html.Ul([html.Li([html.Strong(f"{term}: "), html.Span(definition, lang="en")])
                                for term, definition in terms], className="how-each-counts")]
     return parts
 

@@ -303,15 +303,17 @@ def coverage_rows(indicator: str) -> tuple[str, list[dict]]:
 
 
 def sources_table(sources: pd.DataFrame) -> html.Div:
+    """Each source as it names itself and states its licence: in English, marked so."""
     header = html.Tr([html.Th(label, scope="col") for label in t.SOURCE_COLUMNS.values()])
     body = [
         html.Tr([
-            html.Th(_text(row.name), scope="row"),
-            html.Td(_text(row.publisher)),
+            html.Th(_text(row.name), scope="row", lang="en"),
+            html.Td(_text(row.publisher), lang="en"),
             html.Td([_text(row.vintage),
-                     *([html.Br(), html.Small(_text(row.vintage_note), className="text-muted")]
+                     *([html.Br(), html.Small(_text(row.vintage_note), className="text-muted",
+                                              lang="en")]
                        if _text(row.vintage_note) else [])]),
-            html.Td(_text(row.licence)),
+            html.Td(_text(row.licence), lang="en"),
             html.Td(html.A(t.SOURCE_LINK, href=_text(row.url)) if _text(row.url) else ""),
         ])
         for row in sources.itertuples(index=False)

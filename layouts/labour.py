@@ -36,7 +36,6 @@ WDI_CODES = ("SL.TLF.CACT.FE.ZS", "SL.TLF.CACT.MA.ZS", "SL.UEM.1524.FE.ZS", "SL.
 
 def layout(request: PageRequest) -> html.Div:
     state: LabourState = request.state
-    snap = query.get_snapshot()
     countries = query.countries()
     places = countries[~countries["aggregate"]]
     return html.Div(
@@ -49,7 +48,8 @@ def layout(request: PageRequest) -> html.Div:
                      **{"aria-live": "polite"}),
             controls(state, places),
             *charts(state),
-            sources_panel(snap.sources, query.indicators(), absolute_url(labour_url(state))),
+            sources_panel(query.get_snapshot().sources, query.indicators(),
+                          absolute_url(labour_url(state))),
         ],
         className="page page-labour",
     )

@@ -30,6 +30,9 @@ class Namer(Protocol):
     def age(self, english: str) -> str:
         """An age note ("2019 — latest UNHCR data in this dashboard")."""
 
+    def publisher(self, english: str) -> str:
+        """The organisation or people who publish a source."""
+
 
 class English:
     """The sources' own words."""
@@ -47,6 +50,9 @@ class English:
         return english
 
     def age(self, english: str) -> str:
+        return english
+
+    def publisher(self, english: str) -> str:
         return english
 
 
@@ -116,6 +122,8 @@ def localize_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
     if _namer.language() == "en":
         return indicators
     out = indicators.copy()
+    out["age_note"] = out["age_note"].map(
+        lambda note: _namer.age(note) if isinstance(note, str) else note)
     for field in INDICATOR_WORDS:
         out[field] = [_namer.indicator(code, field, english) if isinstance(english, str)
                       and english else english

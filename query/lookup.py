@@ -7,7 +7,11 @@ from collections.abc import Iterable
 import pandas as pd
 
 from query.errors import UnknownCountryError, UnknownIndicatorError
-from query.local import indicator_words, localize_countries, localize_indicators
+from query.local import (
+    indicator_words,
+    localize_countries,
+    localize_indicators,
+)
 from query.snapshot import get_snapshot
 
 

@@ -70,9 +70,13 @@ class CatalogueNamer:
         found = AGE_NOTE.match(english)
         if current() == DEFAULT or not found:
             return english
-        publisher = translations(current()).upgettext(
-            f"data.publisher.{found['publisher']}", found["publisher"])
-        return common.AGE_NOTE.format(period=found["period"], publisher=publisher)
+        return common.AGE_NOTE.format(period=found["period"],
+                                      publisher=self.publisher(found["publisher"]))
+
+    def publisher(self, english: str) -> str:
+        if current() == DEFAULT:
+            return english
+        return translations(current()).upgettext(f"data.publisher.{english}", english)
 
 
 def data_messages() -> list[tuple[str, str]]:
