@@ -24,7 +24,7 @@ from exports.metadata import indicator_entry
 from figures import theme
 from ids import ChartId, Compare, block, compare_panel
 from layouts.chart_text import chart_text
-from layouts.controls import radio_group
+from layouts.controls import dropdown, radio_group
 from layouts.graph import graph
 from layouts.userdata import section as userdata_section
 from pages import PageRequest
@@ -386,7 +386,7 @@ def country_picker(component_id: str, value: list[str], countries: pd.DataFrame,
     COUNTRIES_PLACEHOLDER, NO_OPTIONS)."""
     return html.Div([
         html.Label(texts.COUNTRIES_LABEL, htmlFor=component_id, className="form-label"),
-        dcc.Dropdown(id=component_id, options=country_options(countries), value=value,
+        dropdown(id=component_id, options=country_options(countries), value=value,
                      multi=True, searchable=True, placeholder=texts.COUNTRIES_PLACEHOLDER,
                      maxHeight=360, labels={"no_options_found": texts.NO_OPTIONS}),
     ], className="col-12 col-lg-6")
@@ -511,7 +511,7 @@ def controls(
                     html.Div([
                         html.Label(t.INDICATOR_LABEL, htmlFor=Compare.INDICATOR,
                                    className="form-label"),
-                        dcc.Dropdown(id=Compare.INDICATOR,
+                        dropdown(id=Compare.INDICATOR,
                                      options=indicator_options(indicators),
                                      value=state.indicator, clearable=False, searchable=True,
                                      placeholder=t.INDICATOR_PLACEHOLDER, maxHeight=360,
@@ -542,7 +542,7 @@ def controls(
                         html.Div([
                             html.Label(t.BASE_LABEL, htmlFor=Compare.BASE,
                                        className="form-label"),
-                            dcc.Dropdown(id=Compare.BASE,
+                            dropdown(id=Compare.BASE,
                                          options=base_options(state.start, state.end),
                                          value=state.base or state.start, clearable=False),
                         ], id=Compare.BASE_BOX, hidden=state.transform != "index",

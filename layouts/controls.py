@@ -1,4 +1,5 @@
-"""Form controls shared by the pages: native radio groups named by their legend.
+"""Form controls shared by the pages: dropdowns that speak the page's language, and native
+radio groups named by their legend.
 
 Dash 4's RadioItems draws native radio buttons inside listbox and option roles; in a fieldset,
 with those roles taken off in the browser (assets/js/a11y.js), they are a plain radio group:
@@ -7,7 +8,17 @@ arrow keys move between the choices and screen readers name the group by its leg
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
+
+from text import common as t
+
+
+def dropdown(*, labels: dict[str, str] | None = None, **props: Any) -> dcc.Dropdown:
+    """A dcc.Dropdown whose own words (search, clear, "3 selected") are in the page's
+    language; `labels` replaces some of them (e.g. what "no options" means here)."""
+    return dcc.Dropdown(labels={**t.DROPDOWN_LABELS, **(labels or {})}, **props)
 
 
 def radio_group(legend: str, items: dcc.RadioItems, *, legend_hidden: bool = False,

@@ -16,7 +16,7 @@ from ids import ChartId, Profile
 from layouts.blocks import chart_block
 from layouts.chart_sources import chart_footer
 from layouts.compare import country_options, notice_list
-from layouts.controls import radio_group
+from layouts.controls import dropdown, radio_group
 from layouts.labour import profile_section as labour_section
 from pages import PageRequest
 from query.profile import Headline, headline, profile_facts
@@ -62,7 +62,7 @@ def index(request: PageRequest) -> html.Div:
             html.Ul([html.Li(dcc.Link(names[c], href=f"/country/{c}")) for c in pilots],
                     className="pilot-links"),
             html.Label(t.PICKER_LABEL, htmlFor=Profile.PICKER, className="form-label"),
-            dcc.Dropdown(id=Profile.PICKER, options=country_options(places), searchable=True,
+            dropdown(id=Profile.PICKER, options=country_options(places), searchable=True,
                          placeholder=t.PICKER_PLACEHOLDER, maxHeight=360,
                          labels={"no_options_found": t.NO_OPTIONS},
                          className="country-picker"),
@@ -149,7 +149,7 @@ def profile(request: PageRequest, name: str) -> html.Div:
                 html.Div([
                     html.Label(t.DIASPORA_YEAR_LABEL, htmlFor=Profile.YEAR,
                                className="form-label"),
-                    dcc.Dropdown(id=Profile.YEAR, value=shown_year(state, snapshot_vocabulary()),
+                    dropdown(id=Profile.YEAR, value=shown_year(state, snapshot_vocabulary()),
                                  clearable=False, searchable=False, className="year-picker",
                                  options=[{"label": str(y), "value": y}
                                           for y in reversed(years)]),

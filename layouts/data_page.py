@@ -9,13 +9,14 @@ from urllib.parse import quote
 
 import dash_ag_grid as dag
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 import query
 from exports.citation import citation
 from exports.metadata import indicator_entry
 from ids import DataPage
 from layouts.compare import TOPIC_ORDER
+from layouts.controls import dropdown
 from pages import PageRequest
 from query.coverage import (
     country_coverage,
@@ -264,7 +265,7 @@ def country_coverage_panel(indicators: pd.DataFrame, chosen: str) -> html.Div:
         [
             html.Label(t.COUNTRY_COVERAGE_LABEL, htmlFor=DataPage.COVERAGE_INDICATOR,
                        className="form-label"),
-            dcc.Dropdown(
+            dropdown(
                 id=DataPage.COVERAGE_INDICATOR, value=chosen, clearable=False, searchable=True,
                 options=[{"label": f"{row.short_name} ({row.code})", "value": row.code}
                          for row in indicators.itertuples(index=False)],

@@ -10,7 +10,7 @@ import query
 from ids import ChartId, Diaspora
 from layouts.blocks import chart_block
 from layouts.compare import country_picker, notice_list
-from layouts.controls import radio_group
+from layouts.controls import dropdown, radio_group
 from pages import PageRequest
 from state.compare import snapshot_vocabulary
 from state.diaspora import MEASURES, DiasporaState, to_query
@@ -40,7 +40,7 @@ def layout(request: PageRequest) -> html.Div:
                         className="choice-list")), className="col-12 col-md-6 col-lg-3"),
                     html.Div([
                         html.Label(t.YEAR_LABEL, htmlFor=Diaspora.YEAR, className="form-label"),
-                        dcc.Dropdown(id=Diaspora.YEAR, value=state.year or years[-1],
+                        dropdown(id=Diaspora.YEAR, value=state.year or years[-1],
                                      clearable=False, searchable=False,
                                      options=[{"label": str(y), "value": y}
                                               for y in reversed(years)]),

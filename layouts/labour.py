@@ -18,6 +18,7 @@ from exports.metadata import source_entry
 from ids import ChartId, Labour
 from layouts.blocks import chart_block
 from layouts.compare import country_options, notice_list
+from layouts.controls import dropdown
 from pages import PageRequest
 from serving import absolute_url
 from state.compare import snapshot_vocabulary
@@ -66,14 +67,14 @@ def controls(state: LabourState, countries: pd.DataFrame) -> html.Div:
             [
                 html.Div([
                     html.Label(t.COUNTRY_LABEL, htmlFor=Labour.COUNTRY, className="form-label"),
-                    dcc.Dropdown(id=Labour.COUNTRY, options=options, value=state.country,
+                    dropdown(id=Labour.COUNTRY, options=options, value=state.country,
                                  clearable=False, searchable=True, maxHeight=360,
                                  labels={"no_options_found": t.NO_OPTIONS}),
                 ], className="col-12 col-lg-4"),
                 html.Div([
                     html.Label(t.COUNTRIES_LABEL, htmlFor=Labour.COUNTRIES,
                                className="form-label"),
-                    dcc.Dropdown(id=Labour.COUNTRIES, options=options,
+                    dropdown(id=Labour.COUNTRIES, options=options,
                                  value=list(state.countries), multi=True, searchable=True,
                                  placeholder=t.COUNTRIES_PLACEHOLDER, maxHeight=360,
                                  labels={"no_options_found": t.NO_OPTIONS}),

@@ -23,6 +23,7 @@ from figures.presentation import projector
 from ids import ChartId, Present
 from layouts.chart_text import chart_text
 from layouts.compare import country_options
+from layouts.controls import dropdown
 from layouts.graph import graph, toolbar
 from pages import PageRequest
 from pages.deck import Deck, Slide, decode, read_shipped, slide_index, to_dict
@@ -128,7 +129,7 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> htm
                             html.Div(
                                 [html.Label(t.COUNTRIES_LABEL, htmlFor=Present.COUNTRIES,
                                             className="visually-hidden"),
-                                 dcc.Dropdown(id=Present.COUNTRIES, options=options, multi=True,
+                                 dropdown(id=Present.COUNTRIES, options=options, multi=True,
                                               value=current["countries"],
                                               searchable=True, clearable=False,
                                               placeholder=t.COUNTRIES_PLACEHOLDER,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ids import UserData
-from layouts.controls import radio_group
+from layouts.controls import dropdown, radio_group
 from layouts.graph import NOT_DRAWN, graph_config
 from text import downloads as td
 from text import userdata as t
@@ -79,7 +79,7 @@ def section() -> html.Section:
         html.Div([
             html.Div([
                 html.Label(t.PICK_LABEL, htmlFor=UserData.PICK, className="form-label"),
-                dcc.Dropdown(id=UserData.PICK, options=[], placeholder=t.PICK_PLACEHOLDER,
+                dropdown(id=UserData.PICK, options=[], placeholder=t.PICK_PLACEHOLDER,
                              clearable=False, searchable=False),
                 html.Button(t.REMOVE_BUTTON, id=UserData.REMOVE, type="button",
                             className="btn btn-outline-danger btn-sm mt-2"),

@@ -48,6 +48,17 @@ FOOTER = (
     "World Bank Remittance Prices Worldwide. Every chart names its source and vintage."
 )
 
+# The words of every dropdown (Dash's own labels; {num_selected}: how many are chosen).
+DROPDOWN_LABELS = {
+    "select_all": "Select All",
+    "deselect_all": "Deselect All",
+    "selected_count": "{num_selected} selected",
+    "search": "Search",
+    "clear_search": "Clear search",
+    "clear_selection": "Clear selection",
+    "no_options_found": "No options found",
+}
+
 # How old a table or series is; the snapshot's build writes the English (pipeline/build.py).
 AGE_NOTE = "{period} — latest {publisher} data in this dashboard"
 
