@@ -47,7 +47,8 @@ def serve() -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "app:server", "--bind", f"127.0.0.1:{port}",
          "--workers", "1", "--threads", "4"], cwd=ROOT,
-        env={**os.environ, "WARM_UP": "0"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Links in the pictures name the address of the README's quick start.
+        env={**os.environ, "WARM_UP": "0", "PUBLIC_URL": "http://localhost:8050"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:

@@ -4,7 +4,7 @@
    browser's menu all fire), every chart shown is drawn again at the paper's width, so nothing
    is cut off on the right, and the view's print frame (layouts/printing.py) is written into
    the page margins: its title at the top, its sources, snapshot vintage and the link that
-   reopens the view (the address shown now) at the bottom, with the page numbers. After
+   reopens the view (the view shown now) at the bottom, with the page numbers. After
    printing the charts go back to the screen's width. */
 window.dashboardPrint = (function () {
   var STYLE_ID = 'print-page-style';
@@ -19,8 +19,15 @@ window.dashboardPrint = (function () {
     return '"' + String(text || '').replace(/[\\"]/g, '\\$&').replace(/\s+/g, ' ') + '"';
   }
 
-  function link() {
-    return window.location.href;
+  /* The address of the view shown now, on the site's public address (PUBLIC_URL) that the
+     server wrote into the frame. */
+  function link(info) {
+    var here = window.location.pathname + window.location.search;
+    try {
+      return new URL(here, info.dataset.printLink || window.location.href).href;
+    } catch (notAnAddress) {
+      return window.location.href;
+    }
   }
 
   function writeMargins(info) {
@@ -32,7 +39,8 @@ window.dashboardPrint = (function () {
     }
     if (!info) { style.textContent = ''; return; }
     var data = info.dataset;
-    var reopen = (data.printReopen || '{url}').replace('{url}', link());
+    var address = link(info);
+    var reopen = (data.printReopen || '{url}').replace('{url}', address);
     var footer = [data.printSources, data.printVintage].filter(Boolean).join(' \u00b7 ');
     var font = 'font-family: system-ui, sans-serif; color: #333;';
     style.textContent =
@@ -44,8 +52,8 @@ window.dashboardPrint = (function () {
       ' @bottom-right { content: counter(page) " / " counter(pages); ' + font +
       ' font-size: 8pt; vertical-align: top; } }';
     info.querySelectorAll('.print-link').forEach(function (anchor) {
-      anchor.href = link();
-      anchor.textContent = link();
+      anchor.href = address;
+      anchor.textContent = address;
     });
   }
 
