@@ -14,7 +14,7 @@ from ids import ChartId
 from layouts.blocks import chart_block
 from layouts.chart_sources import chart_footer
 from layouts.country import CARDS, cards, classification, not_found
-from layouts.printing import print_button, print_frame
+from layouts.printing import print_button, print_frame, print_height
 from pages import PageRequest
 from query.profile import profile_facts
 from state.country import ProfileState, brief_url, to_url
@@ -29,7 +29,12 @@ CANDIDATES = (ChartId.PROFILE_FINANCE, ChartId.PROFILE_DESTINATIONS,
               ChartId.PROFILE_DESTINATIONS_TREND, ChartId.PROFILE_SENDERS,
               ChartId.PROFILE_COSTS)
 SHOWN = 3
-PRINT_CHART_HEIGHT = 250  # CSS px on paper: three charts with their notes on one page
+# Heights (CSS px) on paper, so that three charts with their notes fill one page of A4 or US
+# Letter: a bar per destination or sender needs room for its name, and the finance chart's
+# legend room below its axis.
+PRINT_HEIGHTS = {ChartId.PROFILE_FINANCE: 270, ChartId.PROFILE_DESTINATIONS: 300,
+                 ChartId.PROFILE_SENDERS: 300}
+PRINT_HEIGHT = 215
 
 
 def has_data(chart_id: ChartId, state: ProfileState) -> bool:
@@ -65,10 +70,10 @@ def layout(request: PageRequest) -> html.Div:
             html.Div(cards(state.iso3), className="profile-cards"),
             html.Div(chart_footer([query.indicator_meta(i) for i, _ in CARDS]),
                      className="brief-cards-sources"),
-            html.Div([chart_block(c, state, heading="h2") for c in shown],
+            html.Div([print_height(chart_block(c, state, heading="h2"),
+                                   PRINT_HEIGHTS.get(c, PRINT_HEIGHT)) for c in shown],
                      className="brief-charts"),
-            print_frame(title, brief_url(state), [(c, state) for c in shown],
-                        chart_height=PRINT_CHART_HEIGHT),
+            print_frame(title, brief_url(state), [(c, state) for c in shown]),
         ],
         className="page page-country page-brief",
     )

@@ -29,6 +29,11 @@ LANDSCAPE_WIDTH = 960
 PPTX_SCRIPT = "vendor/pptxgenjs/pptxgen.bundle.js"
 
 
+def print_height(component: Any, height: int) -> html.Div:
+    """`component` with its charts drawn `height` CSS px high on paper (else their own)."""
+    return html.Div(component, **{"data-print-height": str(height)})
+
+
 def print_button() -> html.Button:
     return html.Button(t.PRINT, id=Printing.BUTTON, type="button", title=t.PRINT_TITLE,
                        className="btn btn-outline-primary no-print print-button")
@@ -76,10 +81,9 @@ def source_names(shown: Iterable[tuple[ChartId, Any]]) -> list[str]:
 
 
 def print_frame(title: str, view_url: str, shown: Iterable[tuple[ChartId, Any]], *,
-                landscape: bool = False, chart_height: int | None = None) -> html.Div:
+                landscape: bool = False) -> html.Div:
     """The print header, footer and colophon of a view titled `title` whose link is
-    `view_url`, showing the charts `shown` as (chart id, state) pairs; `chart_height`: the
-    height (CSS px) of every chart on paper, if not its own."""
+    `view_url`, showing the charts `shown` as (chart id, state) pairs."""
     names = source_names(shown)
     sources = t.SOURCES.format(sources="; ".join(names)) if names else ""
     vintage = t.VINTAGE.format(vintage=query.get_snapshot().vintage.get("snapshot", "–"))
@@ -97,6 +101,5 @@ def print_frame(title: str, view_url: str, shown: Iterable[tuple[ChartId, Any]],
            "data-print-vintage": vintage, "data-print-link": link,
            "data-print-reopen": t.REOPEN,
            "data-print-width": str(LANDSCAPE_WIDTH if landscape else PORTRAIT_WIDTH),
-           "data-print-orientation": "landscape" if landscape else "portrait",
-           **({"data-print-height": str(chart_height)} if chart_height else {})},
+           "data-print-orientation": "landscape" if landscape else "portrait"},
     )

@@ -48,7 +48,8 @@ def serve() -> tuple[subprocess.Popen, str]:
         [sys.executable, "-m", "gunicorn", "app:server", "--bind", f"127.0.0.1:{port}",
          "--workers", "1", "--threads", "4"], cwd=ROOT,
         # Links in the pictures name the address of the README's quick start.
-        env={**os.environ, "WARM_UP": "0", "PUBLIC_URL": "http://localhost:8050"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env={**os.environ, "WARM_UP": "0", "PUBLIC_URL": "http://localhost:8050"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:

@@ -1,4 +1,5 @@
-"""Printing in real Chromium: views printed to A4 with page.pdf(), read back with poppler-utils
+"""Printing in real Chromium: views printed to A4 (a briefing note to US Letter too) with
+page.pdf(), read back with poppler-utils
 (pdftotext for the words and where they lie, pdftoppm for the pixels, pdfinfo).
 
 A chart is in the PDF when its heading and its own drawn text (axis tick labels, map scale,
@@ -97,7 +98,7 @@ def right_margin_is_blank(pdf: Path, tmp_path: Path, pages: int) -> list[int]:
     return marked
 
 
-def print_view(page, url: str, tmp_path: Path, **pdf_options: object) -> tuple[list, list]:
+def print_view(page, url: str, tmp_path: Path, paper: str = "A4") -> tuple[list, list]:
     """Open `url`, print it to a PDF and return (the charts as drawn for paper, the PDF's
     pages). page.pdf() prints as the browser does: "beforeprint" first (the charts are then
     read, by a listener added after the app's own), then the pages, then "afterprint"."""
@@ -108,7 +109,7 @@ def print_view(page, url: str, tmp_path: Path, **pdf_options: object) -> tuple[l
       window.drawnForPaper = window.dashboardPrint.drawnForPaper();
     }})""")
     pdf = tmp_path / "view.pdf"
-    page.pdf(path=str(pdf), format="A4", **pdf_options)
+    page.pdf(path=str(pdf), format=paper)
     assert page.evaluate("() => window.drawnForPaper") >= count
     # Back on screen, the charts have their own size again.
     assert page.evaluate("() => window.dashboardPrint.drawnForPaper()") == 0
@@ -209,9 +210,9 @@ def test_print_button_on_every_printable_view(live_server, page):
         page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
 
 
-@pytest.mark.parametrize("code", ["MDA", "MLI"])
-def test_briefing_note_fits_one_sheet(live_server, page, tmp_path, code):
-    charts, pages = print_view(page, f"{live_server.url}/country/{code}/brief", tmp_path)
+@pytest.mark.parametrize(("code", "paper"), [("MDA", "A4"), ("MLI", "Letter")])
+def test_briefing_note_fits_one_sheet(live_server, page, tmp_path, code, paper):
+    charts, pages = print_view(page, f"{live_server.url}/country/{code}/brief", tmp_path, paper)
     assert len(charts) == 3
     assert len(pages) <= 2, [p["text"][:200] for p in pages]
     assert_charts_whole(charts, pages)

@@ -77,16 +77,18 @@ window.dashboardPrint = (function () {
     window.Plotly.relayout(plot, {width: width, height: height || plot._fullLayout.height});
   }
 
-  /* Draw the charts for paper (at the frame's printable width and, if it names one, chart
-     height) and write the margins. */
+  /* Draw the charts for paper (at the frame's printable width, and at the height a
+     container names, if any) and write the margins. */
   function prepare() {
     var info = frame();
     writeMargins(info);
     if (!window.Plotly || drawn.length) { return; }
     var width = Number(info && info.dataset.printWidth) || 700;
-    var height = Number(info && info.dataset.printHeight) || 0;
     document.documentElement.classList.add('printing');
-    shownCharts().forEach(function (plot) { redraw(plot, width, height); });
+    shownCharts().forEach(function (plot) {
+      var sized = plot.closest('[data-print-height]');
+      redraw(plot, width, sized ? Number(sized.dataset.printHeight) : 0);
+    });
     // Cards are three to a row on paper.
     sparklines().forEach(function (plot) { redraw(plot, Math.floor(width / 3) - 40); });
   }
