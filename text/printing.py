@@ -1,5 +1,7 @@
 """Text of printed pages, the print button and the deck's take-away files (PowerPoint, PDF)."""
 
+from text.i18n import translatable
+
 PRINT = "Print / save as PDF"
 PRINT_TITLE = "Print this view, or save it as a PDF (A4 or US Letter)"
 
@@ -30,6 +32,6 @@ DECK_AUTHOR = "Migration & Development Indicators"
 BRIEF_LINK = "Two-page briefing note"
 BRIEF_LINK_TITLE = "A two-page summary of this profile to print on both sides of one sheet"
 BRIEF_TITLE = "{country}: migration briefing"
-BRIEF_TAB_TITLE = "{country}: briefing note"
-BRIEF_CHARTS_TITLE = "Three charts"
 BRIEF_FULL_PROFILE = "The full profile, with every chart and its data:"
+
+translatable(__name__)
