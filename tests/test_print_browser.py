@@ -25,18 +25,20 @@ MM = 72 / 25.4  # PDF points per millimetre
 SIDE_MARGIN_MM = 12  # print.css: @page margin left and right
 TOP_MARGIN_MM, BOTTOM_MARGIN_MM = 15, 19
 
+# Charts that are not printed as charts: sparklines, and tools print.css hides.
+NOT_PRINTED = "'.sparkline, .no-print, .userdata'"
 # Every chart shown (not a sparkline) has been drawn, and how many there are.
 CHARTS_DRAWN = """() => {
   const plots = Array.from(document.querySelectorAll('#main .js-plotly-plot'))
-    .filter(p => p.offsetParent !== null && !p.closest('.sparkline'));
+    .filter(p => p.offsetParent !== null && !p.closest(NOT_PRINTED));
   return plots.length && plots.every(p => p._fullLayout && p.querySelector('.main-svg'))
     ? plots.length : 0;
-}"""
+}""".replace("NOT_PRINTED", NOT_PRINTED)
 
 # For each chart drawn for paper: its heading (the block's, else the figure's own title), its
 # x-axis tick labels when they are years, and a few other texts it draws.
 CHART_TEXTS = """() => Array.from(document.querySelectorAll('#main .js-plotly-plot'))
-  .filter(p => p.offsetParent !== null && !p.closest('.sparkline'))
+  .filter(p => p.offsetParent !== null && !p.closest(NOT_PRINTED))
   .map(p => {
     const block = p.closest('.chart-block');
     const heading = block && block.querySelector('.chart-title');
@@ -50,7 +52,7 @@ CHART_TEXTS = """() => Array.from(document.querySelectorAll('#main .js-plotly-pl
       years: texts('.xtick text').filter(t => /^(1[89]|20)\\d\\d$/.test(t)),
       others: texts('.ytick text, .cbaxis text, .node-label, .annotation-text').slice(0, 3),
     };
-  })"""
+  })""".replace("NOT_PRINTED", NOT_PRINTED)
 
 
 def plain(text: str) -> str:

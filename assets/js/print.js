@@ -9,6 +9,9 @@
 window.dashboardPrint = (function () {
   var STYLE_ID = 'print-page-style';
   var drawn = [];  // [{plot, width, height}] of the charts drawn for paper
+  // Charts that are not drawn for paper: sparklines (sized apart), and tools hidden in print
+  // (print.css), such as the "Add your data" form.
+  var NOT_PRINTED = '.sparkline, .no-print, .userdata';
 
   function frame() {
     return document.getElementById('print-frame');
@@ -62,7 +65,7 @@ window.dashboardPrint = (function () {
       document.querySelectorAll('#main .js-plotly-plot'),
       function (plot) {
         return plot.offsetParent !== null && plot._fullLayout &&
-          !plot.closest('.sparkline');
+          !plot.closest(NOT_PRINTED);
       });
   }
 
