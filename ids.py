@@ -14,6 +14,7 @@ class PageId(StrEnum):
     COMPARE = "compare"
     COUNTRY_INDEX = "country-index"
     PROFILE = "profile"
+    BRIEF = "brief"  # a profile's two-page briefing note
     DIASPORA = "diaspora"
     LABOUR = "labour"
     DATA = "data"
@@ -168,10 +169,22 @@ class Profile(StrEnum):
     CARDS_SOURCES = "country-cards-sources"
     MEASURE = "country-measure"
     YEAR = "country-year"
-    PRINT = "country-print"
     PICKER = "country-picker"
     TITLE = "country-title"
     CLASSIFICATION = "country-classification"
+
+
+class Printing(StrEnum):
+    """Print and take-away: shared by every printable view, the deck and the presenter."""
+
+    BUTTON = "print-button"  # "Print / save as PDF" on a printable view
+    FRAME = "print-frame"  # the view's print header and footer (read by assets/js/print.js)
+    DECK_PPTX = "deck-download-pptx"  # "Download as PowerPoint" (/deck and /present)
+    DECK_PDF = "deck-download-pdf"  # "Download as PDF" (/deck and /present)
+    BUILDER_PPTX = "deck-builder-pptx"  # the same two on /deck: they open the presenter
+    BUILDER_PDF = "deck-builder-pdf"
+    DECK_STATUS = "deck-take-away-status"  # what became of the last file asked for
+    DECK_PRINT = "deck-print"  # every slide of the deck laid out for paper (/present)
 
 
 class Diaspora(StrEnum):

@@ -3,7 +3,7 @@ request; the country picker of /country opens a profile; printing is done by the
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from boundary import callback
@@ -68,10 +68,4 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )(open_country)
     register_address_bar(app, Profile.HISTORY, Profile.POPSTATE)
-    app.clientside_callback(
-        ClientsideFunction("profile", "print"),
-        Output(Profile.PRINT, "title"),
-        Input(Profile.PRINT, "n_clicks"),
-        prevent_initial_call=True,
-    )
 

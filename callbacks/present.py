@@ -9,7 +9,7 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State
 
 from boundary import callback, refuse
 from boundary.inputs import codes, index, store
-from ids import ChartId, ChartTool, Present, block
+from ids import ChartId, ChartTool, Present, Printing, block
 from layouts.present import slide_payload
 from pages.deck import MAX_JSON_BYTES, MAX_SLIDES, from_stored
 from pages.views import DeckError, parse_view
@@ -59,6 +59,14 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )(recountry)
 
+    app.clientside_callback(
+        ClientsideFunction("takeAway", "deck"),
+        Output(Printing.DECK_STATUS, "children"),
+        Input(Printing.DECK_PPTX, "n_clicks"),
+        Input(Printing.DECK_PDF, "n_clicks"),
+        State(Present.SLIDES, "data"),
+        State(Present.DECK, "data"),
+    )
     app.clientside_callback(
         ClientsideFunction("present", "step"),
         Output(Present.INDEX, "data"),

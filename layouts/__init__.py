@@ -11,6 +11,7 @@ from dash import html
 
 from ids import PageId
 from layouts import (
+    brief,
     compare,
     country,
     data_page,
@@ -33,6 +34,7 @@ LAYOUTS: dict[PageId, Callable[[PageRequest], object]] = {
     PageId.COMPARE: compare.layout,
     PageId.COUNTRY_INDEX: country.index,
     PageId.PROFILE: country.layout,
+    PageId.BRIEF: brief.layout,
     PageId.DIASPORA: diaspora.layout,
     PageId.LABOUR: labour.layout,
     PageId.DATA: data_page.layout,

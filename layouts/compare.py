@@ -26,6 +26,7 @@ from ids import ChartId, Compare, block, compare_panel
 from layouts.chart_text import chart_text
 from layouts.controls import dropdown, radio_group
 from layouts.graph import graph
+from layouts.printing import print_button, print_frame
 from layouts.userdata import section as userdata_section
 from pages import PageRequest
 from pages.views import of_chart
@@ -39,6 +40,7 @@ from state.compare import (
     Vocabulary,
     snapshot_vocabulary,
     to_query,
+    to_url,
 )
 from text import accessibility as ta
 from text import common as tc
@@ -77,7 +79,7 @@ def layout(request: PageRequest) -> html.Div:
             # The chart's figure from the server ({"key", "figure"}).
             dcc.Store(id=Compare.CHART_FIGURE),
             dcc.Store(id=Compare.ADJUSTED),
-            html.H1(t.TITLE),
+            html.Div([html.H1(t.TITLE), print_button()], className="profile-head"),
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(request.notices), id=Compare.NOTICES, role="status",
                      **{"aria-live": "polite"}),
@@ -104,6 +106,8 @@ def layout(request: PageRequest) -> html.Div:
                               className="tab-panel"),
                      id=compare_panel("sources"), hidden=state.tab != "sources"),
             userdata_section(),
+            print_frame(t.TITLE, to_url(state), [(
+                ChartId.COMPARE_MAP if state.tab == "map" else ChartId.COMPARE_SERIES, state)]),
         ],
         className="page page-compare",
     )

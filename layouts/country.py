@@ -17,15 +17,19 @@ from layouts.blocks import chart_block
 from layouts.chart_sources import chart_footer
 from layouts.compare import country_options, notice_list
 from layouts.controls import dropdown, radio_group
+from layouts.labour import CHARTS as LABOUR_CHARTS
 from layouts.labour import profile_section as labour_section
+from layouts.printing import print_button, print_frame
 from pages import PageRequest
 from query.profile import Headline, headline, profile_facts
 from serving.cache import memoize
 from state.compare import PILOTS, CompareState, snapshot_vocabulary
 from state.compare import to_url as compare_url
-from state.country import MEASURES, ProfileState, shown_year, to_query
+from state.country import MEASURES, ProfileState, brief_url, shown_year, to_query, to_url
+from state.labour import profile_state
 from text import common as tc
 from text import country as t
+from text import printing as tp
 from text.numbers import format_number, format_value
 from text.profile_summary import summary
 
@@ -110,8 +114,10 @@ def profile(request: PageRequest, name: str) -> html.Div:
             html.Div(
                 [
                     html.H1(t.TITLE.format(country=name), id=Profile.TITLE),
-                    html.Button(t.PRINT, id=Profile.PRINT, n_clicks=0,
-                                className="btn btn-outline-primary no-print"),
+                    html.Div([dcc.Link(tp.BRIEF_LINK, href=brief_url(state),
+                                       title=tp.BRIEF_LINK_TITLE,
+                                       className="btn btn-outline-secondary"),
+                              print_button()], className="profile-actions no-print"),
                 ],
                 className="profile-head",
             ),
@@ -169,9 +175,18 @@ def profile(request: PageRequest, name: str) -> html.Div:
                 chart_block(ChartId.PROFILE_COSTS, state, heading="h3"),
             ),
             labour_section(code),
+            print_frame(t.TITLE.format(country=name), to_url(state), shown_charts(state)),
         ],
         className="page page-country",
     )
+
+
+def shown_charts(state: ProfileState) -> list[tuple[ChartId, object]]:
+    """Every chart of the profile with the state it is drawn for."""
+    labour = profile_state(state.iso3, snapshot_vocabulary())
+    return [*[(c, state) for c in (*FINANCE_CHARTS, *DIASPORA_CHARTS, ChartId.PROFILE_SENDERS,
+                                    ChartId.PROFILE_COSTS)],
+            *[(c, labour) for c in LABOUR_CHARTS]]
 
 
 # ---- headline cards ----------------------------------------------------------------------------

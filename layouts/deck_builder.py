@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ids import Deck, DeckRow
+from layouts.printing import deck_buttons
 from pages import PageRequest
 from pages.deck import MAX_TITLE, Slide
 from text import present as t
@@ -35,8 +36,10 @@ def layout(request: PageRequest) -> html.Div:
                 ], className=Deck.ADD_LINK),
             ], className="deck-field"),
             html.Div([
-                html.Span(dcc.Link(t.PRESENT, id=Deck.PRESENT, href="/present",
-                                   className="btn btn-primary"), id=Deck.PRESENT_BOX),
+                html.Span([dcc.Link(t.PRESENT, id=Deck.PRESENT, href="/present",
+                                    className="btn btn-primary"),
+                           *deck_buttons(builder=True)],
+                          id=Deck.PRESENT_BOX, className="deck-present-box"),
                 html.Button(t.EXPORT, id=Deck.EXPORT, type="button",
                             className="btn btn-outline-secondary"),
                 dcc.Download(id=Deck.DOWNLOAD),

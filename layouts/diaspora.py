@@ -11,9 +11,10 @@ from ids import ChartId, Diaspora
 from layouts.blocks import chart_block
 from layouts.compare import country_picker, notice_list
 from layouts.controls import dropdown, radio_group
+from layouts.printing import print_button, print_frame
 from pages import PageRequest
 from state.compare import snapshot_vocabulary
-from state.diaspora import MEASURES, DiasporaState, to_query
+from state.diaspora import MEASURES, DiasporaState, to_query, to_url
 from text import diaspora as t
 
 CHARTS = (ChartId.DIASPORA_TREND, ChartId.DIASPORA_SANKEY)
@@ -26,7 +27,7 @@ def layout(request: PageRequest) -> html.Div:
         [
             dcc.Store(id=Diaspora.HISTORY, data=request.history(to_query(state))),
             dcc.Store(id=Diaspora.POPSTATE),
-            html.H1(t.TITLE),
+            html.Div([html.H1(t.TITLE), print_button()], className="profile-head"),
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(request.notices), id=Diaspora.NOTICES, role="status",
                      **{"aria-live": "polite"}),
@@ -54,6 +55,7 @@ def layout(request: PageRequest) -> html.Div:
                       chart_block(ChartId.DIASPORA_SANKEY, state, heading="h2")],
                      className="profile-section"),
             html.P(profile_links(state), id=Diaspora.PROFILES, className="profile-pilots"),
+            print_frame(t.TITLE, to_url(state), [(c, state) for c in CHARTS]),
         ],
         className="page page-diaspora",
     )

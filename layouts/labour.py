@@ -19,6 +19,7 @@ from ids import ChartId, Labour
 from layouts.blocks import chart_block
 from layouts.compare import country_options, notice_list
 from layouts.controls import dropdown
+from layouts.printing import print_button, print_frame
 from pages import PageRequest
 from serving import absolute_url
 from state.compare import snapshot_vocabulary
@@ -43,7 +44,7 @@ def layout(request: PageRequest) -> html.Div:
         [
             dcc.Store(id=Labour.HISTORY, data=request.history(to_query(state))),
             dcc.Store(id=Labour.POPSTATE),
-            html.H1(t.TITLE),
+            html.Div([html.H1(t.TITLE), print_button()], className="profile-head"),
             html.P(t.INTRO, className="lead-sm"),
             html.Div(notice_list(request.notices), id=Labour.NOTICES, role="status",
                      **{"aria-live": "polite"}),
@@ -51,6 +52,7 @@ def layout(request: PageRequest) -> html.Div:
             *charts(state),
             sources_panel(query.get_snapshot().sources, query.indicators(),
                           absolute_url(labour_url(state))),
+            print_frame(t.TITLE, labour_url(state), [(c, state) for c in CHARTS]),
         ],
         className="page page-labour",
     )

@@ -17,14 +17,16 @@ from dash import dcc, html
 import charts
 import query
 from exports.citation import citation
-from exports.figure_data import NoDataError, chart_citation
+from exports.figure_data import NoDataError, chart_citation, tidy_frame
 from exports.metadata import entries_of
+from exports.schema import COLUMNS
 from figures.presentation import projector
-from ids import ChartId, Present
+from ids import ChartId, Present, Printing
 from layouts.chart_text import chart_text
 from layouts.compare import country_options
 from layouts.controls import dropdown
 from layouts.graph import graph, toolbar
+from layouts.printing import deck_buttons, print_frame
 from pages import PageRequest
 from pages.deck import Deck, Slide, decode, read_shipped, slide_index, to_dict
 from pages.views import DeckError, View, parse_view
@@ -32,6 +34,10 @@ from serving import absolute_url
 from state.compare import Vocabulary, snapshot_vocabulary
 from text import downloads as tdl
 from text import present as t
+from text import printing as tp
+from text.numbers import format_value
+
+MAX_KEY_VALUES = 12  # lines of key values in a slide's notes
 
 
 def ready_made_deck(vocab: Vocabulary) -> Deck:
@@ -39,37 +45,84 @@ def ready_made_deck(vocab: Vocabulary) -> Deck:
     return read_shipped(t.READY_DECK_NAME, t.READY_DECK_TITLE, t.READY_DECK_SLIDES, vocab)
 
 
-def source_line(view: View, figure: dict[str, Any]) -> str:
-    """'Source: <citation>': the citation of the data the slide shows (`figure`, as JSON), the
-    same text as its chart's "Copy citation" (exports.citation); a chart without data cites
-    its sources."""
+def slide_citation(view: View, figure: dict[str, Any]) -> str:
+    """The citation of the data the slide shows (`figure`, as JSON), the same text as its
+    chart's "Copy citation" (exports.citation); a chart without data cites its sources."""
     url = absolute_url(view.url)
     sources = query.get_snapshot().sources
     try:
-        cited = chart_citation(figure, url, indicator_meta=query.indicator_meta, sources=sources)
+        return chart_citation(figure, url, indicator_meta=query.indicator_meta, sources=sources)
     except NoDataError:
-        cited = citation(entries_of(view.spec.sources(view.state), query.indicator_meta,
-                                    sources), date.today(), url)
-    return tdl.SLIDE_SOURCE.format(citation=cited)
+        return citation(entries_of(view.spec.sources(view.state), query.indicator_meta,
+                                   sources), date.today(), url)
+
+
+def key_values(view: View, figure: dict[str, Any]) -> list[str]:
+    """'<country>: <value> (<year>)' for the latest year of each country and series the slide
+    shows (of its chosen countries, when the chart draws them), from the data the figure
+    draws, with what else the value is broken down by (sex, period) and, when the slide shows
+    several series, the series' name."""
+    try:
+        rows = tidy_frame(figure, query.indicator_meta)
+    except NoDataError:
+        return []
+    rows = rows.dropna(subset=["value", "year"])
+    chosen = rows["country_code"].isin(view.countries)
+    if chosen.any():
+        rows = rows[chosen]
+    if "sex" in rows.columns and (rows["sex"] == "total").any():
+        rows = rows[rows["sex"] == "total"].drop(columns="sex")
+    # Breakdowns told in words (a period, a sex); codes repeat the names.
+    extras = [c for c in rows.columns if c not in COLUMNS and not c.endswith("_code")
+              and rows[c].map(lambda v: isinstance(v, str)).all()]
+    several = rows["indicator_code"].nunique() > 1
+    latest = rows.sort_values("year", kind="stable").groupby(
+        ["country_code", "indicator_code"], sort=False, dropna=False).tail(1)
+    known = query.get_snapshot().indicator_meta
+    lines = []
+    for _, row in latest.head(MAX_KEY_VALUES).iterrows():
+        meta = known.get(row["indicator_code"]) or {}
+        # A transformed series (% of GDP, per person) or a table's count: as drawn.
+        if row["unit"] in (meta.get("unit"), meta.get("unit_short")):
+            decimals = int(meta.get("decimals") or 0)
+        else:
+            decimals = 0 if float(row["value"]).is_integer() else 1
+        parts = [row["country_name"]]
+        if several:
+            parts.append(meta.get("short_name") or meta.get("name"))
+        parts += [row[c] for c in extras]
+        lines.append(tp.DECK_NOTES_VALUE.format(
+            country=", ".join(str(p) for p in parts if p),
+            value=format_value(row["value"], row["unit"], decimals), year=int(row["year"])))
+    return lines
+
+
+def speaker_notes(view: View, figure: dict[str, Any], cited: str) -> str:
+    """The slide's notes in a PowerPoint: its key values, then its citation."""
+    values = key_values(view, figure) or [tp.DECK_NOTES_NO_VALUES]
+    return "\n".join([tp.DECK_NOTES_VALUES, *values, "",
+                      tp.DECK_NOTES_CITATION.format(citation=cited)])
 
 
 def slide_payload(view: View, slide: Slide, number: int, total: int, *,
                   retitled: bool = False) -> dict[str, Any]:
     """Everything the browser needs to show slide `number` of `total`: the figure in the
     projector look, the heading (the slide's own title, unless the presenter changed its
-    countries: then the chart's title, which stays true), caption, source line, counter, the
-    view's link and countries."""
+    countries: then the chart's title, which stays true), caption, source line, speaker notes
+    (key values and citation, for the PowerPoint), counter, the view's link and countries."""
     figure = charts.figure(view.chart, view.state)
     if not figure.layout.title.text and not figure.layout.meta:
         # A chart titled by its page's heading names itself on a slide (an empty chart
         # already says what is missing).
         figure = go.Figure(figure).update_layout(title={"text": view.title})
     shown = projector(figure).to_plotly_json()
+    cited = slide_citation(view, shown)
     return {
         "figure": shown,
         "title": view.title if retitled or not slide.title else slide.title,
         "caption": "" if retitled else slide.caption,
-        "source": source_line(view, shown),
+        "source": tdl.SLIDE_SOURCE.format(citation=cited),
+        "notes": speaker_notes(view, shown, cited),
         "view": view.url,
         "countries": list(view.countries),
         "counter": t.SLIDE_COUNTER.format(number=number, total=total),
@@ -89,10 +142,12 @@ def layout(request: PageRequest) -> html.Div:
     total = len(deck.slides)
     slides = [slide_payload(parse_view(s.view, vocab, n), s, n, total)
               for n, s in enumerate(deck.slides, start=1)]
-    return view(deck, index, slides, country_options(query.get_snapshot().countries))
+    link = f"/present?deck={token}" if token is not None else "/present"
+    return view(deck, index, slides, country_options(query.get_snapshot().countries), link)
 
 
-def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> html.Div:
+def view(deck: Deck, index: int, slides: list[dict], options: list[dict],
+         link: str = "/present") -> html.Div:
     nav_button = "present-button"
     current = slides[index]
     return html.Div(
@@ -101,6 +156,7 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> htm
             dcc.Store(id=Present.SLIDES, data=slides),
             dcc.Store(id=Present.INDEX, data=index),
             dcc.Store(id=Present.PICKED),
+            html.Div(id=Printing.DECK_PRINT, className="deck-print print-only"),
             html.Div(
                 [
                     html.Header(
@@ -123,7 +179,8 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> htm
                             html.Div(
                                 [html.P(current["source"], id=Present.SOURCE,
                                         className="present-source"),
-                                 toolbar(ChartId.SLIDE, t.CHART_LABEL, False, compact=True)],
+                                 toolbar(ChartId.SLIDE, t.CHART_LABEL, False, compact=True),
+                                 html.Div(deck_buttons(), className="present-take-away")],
                                 className="present-source-row",
                             ),
                             html.Div(
@@ -175,6 +232,7 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict]) -> htm
                 ],
                 className="present-slide",
             ),
+            print_frame(deck.title or t.PAGE_LABEL, link, [], landscape=True),
         ],
         id=Present.ROOT, className="present", tabIndex="-1", role="region",
         **{"aria-roledescription": t.PAGE_LABEL, "aria-label": deck.title or t.PAGE_LABEL},

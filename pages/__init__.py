@@ -74,6 +74,8 @@ PAGES: dict[PageId, Page] = {page.id: page for page in (
     Page(PageId.COUNTRY_INDEX, ("/country",), "country", "country-index"),
     Page(PageId.PROFILE, ("/country/<iso3>",), "country", "profile",
          country.parse, country.to_url),
+    Page(PageId.BRIEF, ("/country/<iso3>/brief",), "country", "brief",
+         country.parse, country.brief_url),
     Page(PageId.DIASPORA, ("/diaspora",), "diaspora", "diaspora",
          diaspora.parse, diaspora.to_url),
     Page(PageId.LABOUR, ("/labour",), "labour", "labour",
@@ -142,7 +144,7 @@ def read_request(path: str | None, search: str | None, vocab: Vocabulary) -> Pag
 def page_title(request: PageRequest) -> str:
     """The browser-tab title: the page's own, then the site's."""
     title = request.page.title
-    if request.page.id == PageId.PROFILE:
+    if request.page.id in (PageId.PROFILE, PageId.BRIEF):
         from query import get_snapshot
 
         name = get_snapshot().country_names.get(request.state.iso3)

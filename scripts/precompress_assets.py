@@ -9,7 +9,8 @@ from pathlib import Path
 import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ("assets/plotly/plotly-partial.min.js", "assets/topojson/world_110m.json")
+FILES = ("assets/plotly/plotly-partial.min.js", "assets/topojson/world_110m.json",
+         "assets/vendor/pptxgenjs/pptxgen.bundle.js")
 
 
 def main() -> None:

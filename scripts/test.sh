@@ -11,6 +11,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 "$PYTHON" -c "import ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)  # print tests: pdftoppm, pdftotext
 if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"

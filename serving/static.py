@@ -30,8 +30,9 @@ STYLES = ("bootstrap/bootstrap.min.css", "styles/app.css", "styles/downloads.css
           "styles/profile.css", "styles/present.css", "styles/userdata.css",
           "styles/print.css")
 SCRIPTS_DIR = "js"
-# Dash must not add these folders' files one by one: they reach the page in the bundles.
-DASH_ASSETS_PATH_IGNORE = ["^js$", "^styles$", "^bootstrap$"]
+# Dash must not add these folders' files one by one: they reach the page in the bundles, or
+# (vendor/: PptxGenJS) only on the pages that load them.
+DASH_ASSETS_PATH_IGNORE = ["^js$", "^styles$", "^bootstrap$", "^vendor$"]
 PRECOMPRESSED = (".br",)
 
 

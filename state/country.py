@@ -71,3 +71,8 @@ def to_query(state: ProfileState) -> str:
 
 def to_url(state: ProfileState) -> str:
     return f"/country/{state.iso3}" + to_query(state)
+
+
+def brief_url(state: ProfileState) -> str:
+    """The country's two-page briefing note (the profile's default view)."""
+    return f"/country/{state.iso3}/brief"

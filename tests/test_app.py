@@ -29,6 +29,7 @@ def test_factory_returns_a_fresh_dash_app_with_a_flask_server():
         ("/compare/", PageId.COMPARE, {}),
         ("/country", PageId.COUNTRY_INDEX, {}),
         ("/country/MDA", PageId.PROFILE, {"iso3": "MDA"}),
+        ("/country/MDA/brief", PageId.BRIEF, {"iso3": "MDA"}),
         ("/labour", PageId.LABOUR, {}),
         ("/data", PageId.DATA, {}),
         ("/present", PageId.PRESENT, {}),

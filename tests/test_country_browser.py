@@ -177,7 +177,7 @@ def test_sparse_and_unknown_countries(page, live_server) -> None:
     page.emulate_media(media="print")
     printed = page.evaluate("""() => {
       const style = s => getComputedStyle(document.querySelector(s));
-      return {header: style('.site-header').display, button: style('#country-print').display,
+      return {header: style('.site-header').display, button: style('#print-button').display,
               controls: style('.profile-controls').display,
               card: style('.profile-card').breakInside};
     }""")

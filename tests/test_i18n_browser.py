@@ -33,7 +33,8 @@ SETTLED = """() => {
 }"""
 PAGES = [
     "/compare", "/compare?tab=map", "/compare?tab=table", "/compare?tab=sources", "/country",
-    "/country/MDA", "/country/MLI", "/diaspora", "/labour", "/data", "/deck", "/present",
+    "/country/MDA", "/country/MLI", "/country/MDA/brief", "/diaspora", "/labour", "/data",
+    "/deck", "/present",
     "/embed?indicator=SM.POP.NETM&countries=MDA,JAM", "/no/such/page",
 ]
 # The text of every visible text node (HTML and the charts' SVG), trimmed.

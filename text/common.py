@@ -23,6 +23,7 @@ PAGE_TITLES = {
     "compare": "Compare countries",
     "country-index": "Country profiles",
     "profile": "{country}: migration profile",
+    "brief": "{country}: briefing note",
     "diaspora": "Compare diasporas",
     "labour": "Labour flows",
     "data": "Data & sources",

@@ -14,7 +14,6 @@ NO_OPTIONS = "No match"
 
 TITLE = "{country}: migration profile"
 CLASSIFICATION = "Region: {region}. Income group: {income}. {source}."
-PRINT = "Print / save as PDF"
 OTHER_PILOTS = "Other pilot profiles:"
 SUMMARY_TITLE = "In brief"
 CARDS_TITLE = "Key figures"
