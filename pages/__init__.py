@@ -148,5 +148,5 @@ def page_title(request: PageRequest) -> str:
         from query import get_snapshot
 
         name = get_snapshot().country_names.get(request.state.iso3)
-        title = title.format(country=name) if name else "not-found"
+        title = title.format(country=name) if name else t.PAGE_TITLES["not-found"]
     return t.PAGE_TITLE.format(page=title, site=t.SITE_TITLE)

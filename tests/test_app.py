@@ -85,3 +85,9 @@ def test_topojson_is_served_from_assets():
     shapes = json.loads(response.get_data())
     ids = {g.get("id") for g in shapes["objects"]["countries"]["geometries"]}
     assert {"MDA", "BGD", "JAM", "MLI"} <= ids
+
+
+def test_an_unknown_country_is_titled_page_not_found():
+    for path in ("/country/XXX", "/country/XXX/brief"):
+        _page, _nav, _shell, rendered = draw_page({"path": path, "search": ""})
+        assert rendered["title"] == "Page not found · Migration & Development Indicators", path
