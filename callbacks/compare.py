@@ -81,7 +81,9 @@ def update(*args: object) -> tuple:
     # Notices are sent when there are some, or to clear those shown.
     new_notices = bool(change.notices) or shown.get("notices", False) or read_address
     shown["notices"] = bool(change.notices)
-    allowed = snapshot_vocabulary().allowed_transforms(state.indicator)
+    vocab = snapshot_vocabulary()
+    allowed = vocab.allowed_transforms(state.indicator)
+    new_transforms = allowed != vocab.allowed_transforms(before.indicator) or read_address
 
     def when(changed: bool, value: object) -> object:
         """Outputs that did not change are not sent: the browser redraws less."""
@@ -96,7 +98,7 @@ def update(*args: object) -> tuple:
         adjusted[Compare.TAB_READY] = state.tab
     return (
         adjusted or no_update,
-        when(new_indicator, view.transform_options(allowed)),
+        when(new_transforms, view.transform_options(allowed)),
         when(new_years, view.base_options(state.start, state.end)),
         when(state.transform != before.transform or read_address, state.transform != "index"),
         when(new_years, state.start), when(new_years, state.end),

@@ -31,6 +31,12 @@ from text import compare as t
 from text import present as tp
 from text.numbers import format_value, format_year_span
 
+# Room for the widest value labels and axis title of any indicator and transform, and for the
+# last year's label. Plotly draws a figure a second time when its first draw moved the margins,
+# which changing the indicator did (each unit has labels of its own width); with margins that
+# hold them all, the new figure is drawn once. Wider labels still widen them (automargin).
+STEADY_MARGINS = {"l": 104, "r": 32}
+
 # Targets drawn on the chart of an indicator shown as published: indicator -> (value, label).
 TARGETS: dict[str, tuple[float, str]] = {
     "SI.RMT.COST.IB.ZS": (targets.SDG_10C_TARGET_PCT, t.TARGET_SDG_10C),
@@ -72,7 +78,7 @@ def create_figure(df: pd.DataFrame, state: CompareState) -> go.Figure:
         targets.add_target(figure, value, label.format(target=format_value(value, "%", 0)),
                            axis="x" if ranked else "y")
     return figure.update_layout(title={"text": chart_title(state), "x": 0, "xanchor": "left"},
-                                margin={"t": 56})
+                                margin={"t": 56, **STEADY_MARGINS})
 
 
 def chart_title(state: CompareState) -> str:

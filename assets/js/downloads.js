@@ -10,15 +10,19 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     /* An open <details> under a chart wants the table of the view the chart shows: on opening,
        and for each new view while it stays open. A closed one asks for nothing. */
     tableWanted: function (_clicks, view) {
-      var id = window.dash_clientside.callback_context.outputs_list.id;
+      var context = window.dash_clientside.callback_context;
+      var id = context.outputs_list.id;
       var details = document.getElementById(
         JSON.stringify({chart: id.chart, type: 'chart-details'}));
-      // The click that opens the <details> is read after it has opened it.
+      var wanted = function () {
+        return details && details.open && view ? {view: view} : window.dash_clientside.no_update;
+      };
+      // A new view is answered at once (no later task while its chart is being drawn); the
+      // click that opens the <details> is read after it has opened it.
+      var clicked = context.triggered.some(function (t) { return /\.n_clicks$/.test(t.prop_id); });
+      if (!clicked) { return wanted(); }
       return new Promise(function (resolve) {
-        window.setTimeout(function () {
-          resolve(details && details.open && view ? {view: view}
-            : window.dash_clientside.no_update);
-        }, 0);
+        window.setTimeout(function () { resolve(wanted()); }, 0);
       });
     },
     /* Save a chart as PNG (1600x900 at 3x, for slides) or SVG with plotly.js: its title, and

@@ -4,16 +4,27 @@
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   history: {
     write: function (entry) {
-      if (entry && typeof entry.search === 'string' && window.location.search !== entry.search) {
-        var url = window.location.pathname + entry.search;
-        if (entry.mode === 'push') {
-          window.history.pushState({}, '', url);
-        } else {
-          window.history.replaceState(window.history.state, '', url);
-        }
-        // Dash's Location components read the new address, so back and forward compare right.
-        window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+      if (!entry || typeof entry.search !== 'string') {
+        return window.dash_clientside.no_update;
       }
+      // Written once the frame with the page's answer is painted: Dash's Location components
+      // read the new address (so back and forward compare right), and their callbacks would
+      // otherwise run before that frame. Not if another page has been opened meanwhile.
+      var path = window.location.pathname;
+      window.requestAnimationFrame(function () {
+        window.setTimeout(function () {
+          if (window.location.pathname !== path || window.location.search === entry.search) {
+            return;
+          }
+          var url = path + entry.search;
+          if (entry.mode === 'push') {
+            window.history.pushState({}, '', url);
+          } else {
+            window.history.replaceState(window.history.state, '', url);
+          }
+          window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+        }, 0);
+      });
       return window.dash_clientside.no_update;
     },
     popstate: function (search, written, rendered) {
