@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -29,7 +28,13 @@ from exports import (
     snapshot_zip,
     xlsx_bytes,
 )
-from exports.metadata import CHART_TABLE, indicator_entry, table_entry, with_transform
+from exports.metadata import (
+    CHART_TABLE,
+    indicator_entry,
+    plain_scalar,
+    table_entry,
+    with_transform,
+)
 from query import SnapshotError, allowed_transforms, get_snapshot, indicator_meta, series
 from query.transforms import TRANSFORMS
 from serving.errors import is_api_path
@@ -93,18 +98,9 @@ def _json_bytes(payload: object) -> bytes:
     return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
-def _plain(value: object) -> object:
-    """A JSON-safe scalar: NaN/NA become None, numpy scalars become Python ones."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
 def _records(name: str, frame: pd.DataFrame) -> list[dict[str, object]]:
     """A snapshot table's rows with public column names and JSON-safe values."""
-    return [{key: _plain(value) for key, value in row.items()}
+    return [{key: plain_scalar(value) for key, value in row.items()}
             for row in schema.public_table(name, frame).to_dict(orient="records")]
 
 

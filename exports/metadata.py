@@ -63,7 +63,7 @@ def source_entry(source: Mapping[str, object]) -> dict[str, object]:
 def indicator_entry(code: str, indicator_meta: IndicatorMeta,
                     sources: pd.DataFrame | None) -> dict[str, object]:
     """The entry of a catalogue series (KeyError/ValueError if the catalogue has no such code)."""
-    meta = {key: _plain(value) for key, value in dict(indicator_meta(code)).items()}
+    meta = {key: plain_scalar(value) for key, value in dict(indicator_meta(code)).items()}
     feeding = sources_by_id(_split(meta.get("source_id")), sources)
     return {**public_record("indicators", meta), **_publisher(feeding, meta)}
 
@@ -154,8 +154,8 @@ def _split(ids: object) -> list[str]:
     return [part.strip() for part in re.split(r"[,;]", str(ids or "")) if part.strip()]
 
 
-def _plain(value: object) -> object:
-    """A plain scalar: NaN/NA become None, numpy scalars become Python ones."""
+def plain_scalar(value: object) -> object:
+    """A plain, JSON-safe scalar: NaN/NA become None, numpy scalars become Python ones."""
     if value is None or value is pd.NA:
         return None
     if isinstance(value, float) and math.isnan(value):

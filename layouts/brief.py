@@ -13,7 +13,7 @@ from exports.figure_data import NoDataError, tidy_frame
 from ids import ChartId
 from layouts.blocks import chart_block
 from layouts.chart_sources import chart_footer
-from layouts.country import CARDS, cards, classification, not_found
+from layouts.country import CARDS, cards, classification, country_or_not_found
 from layouts.printing import print_button, print_frame, print_height
 from pages import PageRequest
 from query.profile import profile_facts
@@ -50,12 +50,10 @@ def telling_charts(state: ProfileState) -> list[ChartId]:
 
 
 def layout(request: PageRequest) -> html.Div:
-    state: ProfileState = request.state
-    name = query.get_snapshot().country_names.get(state.iso3)
-    if name is None:
-        given = next((n.value for n in request.notices if n.param == "country"), state.iso3)
-        return not_found(given)
-    state = ProfileState(state.iso3)  # a note shows the profile's default view
+    name = country_or_not_found(request)
+    if not isinstance(name, str):
+        return name
+    state = ProfileState(request.state.iso3)  # a note shows the profile's default view
     shown = telling_charts(state)
     title = t.BRIEF_TITLE.format(country=name)
     return html.Div(

@@ -75,13 +75,20 @@ def index(request: PageRequest) -> html.Div:
     )
 
 
-def layout(request: PageRequest) -> html.Div:
+def country_or_not_found(request: PageRequest) -> str | html.Div:
+    """The name of the country a profile's address asks for, or the page that says it is not
+    known (naming what was asked for)."""
     state: ProfileState = request.state
     name = query.get_snapshot().country_names.get(state.iso3)
     if name is None:
-        given = next((n.value for n in request.notices if n.param == "country"), state.iso3)
-        return not_found(given)
-    return profile(request, name)
+        return not_found(next((n.value for n in request.notices if n.param == "country"),
+                              state.iso3))
+    return name
+
+
+def layout(request: PageRequest) -> html.Div:
+    name = country_or_not_found(request)
+    return profile(request, name) if isinstance(name, str) else name
 
 
 def not_found(given: str) -> html.Div:
