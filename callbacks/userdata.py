@@ -223,8 +223,11 @@ def download(_csv: int | None, _xlsx: int | None, view: object, mode: str | None
 
 
 def register(app: Dash) -> None:
-    field = text(MAX_FIELD)
     series_store = store(MAX_STORED)
+    # The form's name, unit, source and licence: read by the check and by the add.
+    form = tuple(State(field_id, "value") for field_id in
+                 (UserData.NAME, UserData.UNIT, UserData.SOURCE, UserData.LICENCE))
+    form_checks = (text(MAX_FIELD),) * len(form)
     callback(
         app,
         Output(UserData.PREVIEW, "children"),
@@ -235,13 +238,10 @@ def register(app: Dash) -> None:
         Input(UserData.CHECK, "n_clicks"),
         State(UserData.UPLOAD, "filename"),
         State(UserData.PASTE, "value"),
-        State(UserData.NAME, "value"),
-        State(UserData.UNIT, "value"),
-        State(UserData.SOURCE, "value"),
-        State(UserData.LICENCE, "value"),
+        *form,
         State(UserData.KIND, "value"),
-        inputs=(text(MAX_UPLOAD_TEXT), clicks, text(NAME), text(MAX_PASTE), field, field,
-                field, field, choice(KINDS)),
+        inputs=(text(MAX_UPLOAD_TEXT), clicks, text(NAME), text(MAX_PASTE), *form_checks,
+                choice(KINDS)),
         prevent_initial_call=True,
     )(check)
 
@@ -253,12 +253,8 @@ def register(app: Dash) -> None:
         Input(UserData.ADD, "n_clicks"),
         State(UserData.PENDING, "data"),
         State(UserData.SERIES, "data"),
-        State(UserData.NAME, "value"),
-        State(UserData.UNIT, "value"),
-        State(UserData.SOURCE, "value"),
-        State(UserData.LICENCE, "value"),
-        inputs=(clicks, store(MAX_STORED // MAX_SERIES), series_store, field, field, field,
-                field),
+        *form,
+        inputs=(clicks, store(MAX_STORED // MAX_SERIES), series_store, *form_checks),
         prevent_initial_call=True,
     )(add)
 
