@@ -130,6 +130,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   }).observe(document.documentElement, {subtree: true, attributes: true,
                                         attributeFilter: ['aria-expanded'],
                                         attributeOldValue: true});
+  // A key or a click after the close is the user's own move: where it puts focus, focus stays.
+  function userMoved() { pickerClosed = 0; }
+  document.addEventListener('keydown', userMoved, true);
+  document.addEventListener('pointerdown', userMoved, true);
   document.addEventListener('focusin', function (event) {
     if (Date.now() - pickerClosed < 500 && event.target.closest &&
         event.target.closest('.present-picker')) {
