@@ -154,6 +154,8 @@ class UserData(StrEnum):
     CSV = "userdata-csv"
     XLSX = "userdata-xlsx"
     DOWNLOAD = "userdata-download"
+    DECK_ADD = "userdata-deck-add"
+    DECK_STATUS = "userdata-deck-status"
 
 
 def compare_panel(tab: str) -> str:
@@ -225,6 +227,8 @@ class Present(StrEnum):
     LAST = "present-last"
     FULL_SCREEN = "present-fullscreen"
     ERROR = "present-error"
+    DATA_LINK = "present-data-link"  # the users' data of the link's fragment (#data=...)
+    DATA_STATUS = "present-data-status"
 
 
 class Deck(StrEnum):
@@ -242,6 +246,7 @@ class Deck(StrEnum):
     CLEAR = "deck-clear"
     SHARE_URL = "deck-share-url"
     SHARE_BOX = "deck-share-box"
+    SHARE_NOTE = "deck-share-note"  # whether the link carries the user's own data
     UPLOAD = "deck-upload"
 
 

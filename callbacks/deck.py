@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import replace
 
 from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
@@ -19,11 +20,12 @@ from ids import ChartTool, Deck, DeckRow, Shell
 from layouts import deck_builder as builder
 from layouts.present import ready_made_deck
 from pages.deck import (
-    MAX_JSON_BYTES,
+    MAX_FILE_BYTES,
     MAX_SLIDES,
     MAX_TITLE,
     Slide,
     encode,
+    encode_data,
     from_file,
     from_stored,
     to_dict,
@@ -36,10 +38,14 @@ from pages.views import MAX_VIEW, DeckError, View, parse_view
 from serving import absolute_url
 from state.compare import snapshot_vocabulary
 from text import present as t
+from text.numbers import format_number
 
-DECK_STORE_BYTES = MAX_JSON_BYTES
+DECK_STORE_BYTES = MAX_FILE_BYTES
 # An uploaded file arrives as a data URL: base64 makes it a third larger.
-MAX_UPLOAD = MAX_JSON_BYTES * 4 // 3 + 200
+MAX_UPLOAD = MAX_FILE_BYTES * 4 // 3 + 200
+# Characters of a shared link's fragment with the user's own data: longer links break in
+# mail and chat programs, so the link leaves the data out and the file carries it.
+MAX_LINK_DATA = 8000
 
 
 def reason_text(error: DeckError) -> str:
@@ -84,14 +90,26 @@ def show_builder(data: dict | None) -> tuple:
     """The builder's fields, slide list, links and share link for the stored deck."""
     deck, dropped = stored_deck(data)
     vocab = snapshot_vocabulary()
-    titles = [parse_view(s.view, vocab).title for s in deck.slides]
-    share, present_href = "", "/present"
+    titles = [s.data.series.name if s.data else parse_view(s.view, vocab).title
+              for s in deck.slides]
+    share, present_href, note = "", "/present", ""
     if deck.slides:
         try:
             present_href = f"/present?deck={encode(deck)}"
             share = absolute_url(present_href)
         except DeckError as error:
             share = reason_text(error)
+        else:
+            # The data goes after "#": the browser keeps it and /present posts it back.
+            own = encode_data(deck)
+            if own:
+                present_href += f"#data={own}"
+                values = sum(len(s.data.series.rows) for s in deck.slides if s.data)
+                if len(own) <= MAX_LINK_DATA:
+                    share = absolute_url(present_href)
+                    note = t.SHARE_DATA_INCLUDED.format(count=format_number(values))
+                else:
+                    note = t.SHARE_DATA_LEFT_OUT.format(limit=MAX_LINK_DATA)
     return (
         deck.title,
         builder.slide_rows(deck.slides, titles),
@@ -100,6 +118,7 @@ def show_builder(data: dict | None) -> tuple:
         not deck.slides,
         share,
         not deck.slides,
+        note,
         builder.message(t.STORED_DECK_DROPPED, "warning") if dropped else no_update,
     )
 
@@ -145,7 +164,7 @@ def edit_deck(*args: object) -> tuple:
             title = " ".join(str(slide_titles[index] or "").split())
             if slides[index].title == title:
                 raise PreventUpdate
-            slides[index] = Slide(slides[index].view, title, slides[index].caption)
+            slides[index] = replace(slides[index], title=title)
         elif kind == Deck.TITLE:
             title = " ".join(str(deck_title or "").split())
             if title == deck.title:
@@ -224,6 +243,7 @@ def register(app: Dash) -> None:
         Output(Deck.PRESENT_BOX, "hidden"),
         Output(Deck.SHARE_URL, "value"),
         Output(Deck.SHARE_BOX, "hidden"),
+        Output(Deck.SHARE_NOTE, "children"),
         Output(Deck.MESSAGE, "children", allow_duplicate=True),
         Input(Shell.DECK_STORE, "data"),
         inputs=(store(DECK_STORE_BYTES),),

@@ -1,19 +1,21 @@
 """Presentation view callbacks. Moving between slides and writing the slide number into the
 address bar happen in the browser (assets/js/present.js), from the slides sent with the page.
-The one server callback redraws a slide for the countries the presenter picks, and keeps the
-change in the deck, so going back to the slide shows what was chosen."""
+One server callback redraws a slide for the countries the presenter picks, and keeps the
+change in the deck, so going back to the slide shows what was chosen; another draws the slides
+of a user's own data, which the link carries in its fragment (pages.deck.with_data)."""
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, Patch, State
+from dash import ClientsideFunction, Dash, Input, Output, Patch, State, no_update
 
 from boundary import callback, refuse
-from boundary.inputs import codes, index, store
+from boundary.inputs import codes, index, store, text
 from ids import ChartId, ChartTool, Present, Printing, block
 from layouts.present import slide_payload
-from pages.deck import MAX_JSON_BYTES, MAX_SLIDES, from_stored
+from pages.deck import MAX_DATA_BYTES, MAX_JSON_BYTES, MAX_SLIDES, from_stored, with_data
 from pages.views import DeckError, parse_view
 from state.compare import MAX_COUNTRIES, clean_countries, snapshot_vocabulary
+from text import present as t
 
 SLIDE_PARTS = ("figure", "title", "caption", "source", "view", "text")
 
@@ -39,6 +41,27 @@ def recountry(request: dict | None, position: int | None, deck: dict | None) -> 
     deck_patch["slides"][position] = {"view": view.url, "title": slide.title,
                                       "caption": slide.caption}
     return (*(payload[part] for part in SLIDE_PARTS), slides_patch, deck_patch)
+
+
+def draw_data(token: str | None, position: int | None, deck: dict | None) -> tuple:
+    """Draw the slides the link marked with the data of its fragment, and show the current
+    slide again; a fragment that cannot be read leaves the slides as they are and says why."""
+    vocab = snapshot_vocabulary()
+    stored, dropped = from_stored(deck, vocab)
+    if dropped:
+        raise refuse("present: the deck cannot be read")
+    try:
+        drawn = with_data(stored, token or "", vocab)
+    except DeckError as error:
+        reason = t.DECK_ERRORS[error.reason].format(**error.details)
+        return no_update, no_update, t.DATA_FAILED.format(reason=reason)
+    slides_patch = Patch()
+    total = len(drawn.slides)
+    for number, slide in enumerate(drawn.slides, start=1):
+        if slide.data is not None:
+            view = parse_view(slide.view, vocab, number)
+            slides_patch[number - 1] = slide_payload(view, slide, number, total)
+    return slides_patch, position or 0, ""
 
 
 def register(app: Dash) -> None:
@@ -88,6 +111,7 @@ def register(app: Dash) -> None:
         Output(Present.COUNTER, "children"),
         Output(Present.COUNTER_LABEL, "children"),
         Output(Present.COUNTRIES, "value"),
+        Output(Present.COUNTRIES, "disabled"),
         Output(Present.LEAVE, "href"),
         Output(block(ChartId.SLIDE).text, "children"),
         Input(Present.INDEX, "data"),
@@ -103,5 +127,20 @@ def register(app: Dash) -> None:
         State(Present.SLIDES, "data"),
         prevent_initial_call=True,
     )
-
-
+    app.clientside_callback(
+        ClientsideFunction("present", "dataLink"),
+        Output(Present.DATA_LINK, "data"),
+        Input(Present.ROOT, "id"),
+    )
+    callback(
+        app,
+        Output(Present.SLIDES, "data", allow_duplicate=True),
+        Output(Present.INDEX, "data", allow_duplicate=True),
+        Output(Present.DATA_STATUS, "children"),
+        Input(Present.DATA_LINK, "data"),
+        State(Present.INDEX, "data"),
+        State(Present.DECK, "data"),
+        # The fragment is packed: at most its inflated limit.
+        inputs=(text(MAX_DATA_BYTES), index(MAX_SLIDES), store(MAX_JSON_BYTES)),
+        prevent_initial_call=True,
+    )(draw_data)

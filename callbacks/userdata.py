@@ -24,10 +24,14 @@ from charts import user_series
 from exports import ExportContext, csv_bytes, safe_filename, xlsx_bytes
 from exports.metadata import indicator_entry
 from figures import theme
-from ids import Compare, UserData
+from ids import ChartId, Compare, PageId, Shell, UserData
+from layouts.deck_builder import open_deck_link
 from layouts.userdata import MAX_PASTE, MAX_STORED, MAX_UPLOAD_TEXT
+from pages.deck import MAX_FILE_BYTES, MAX_SLIDES, Deck, Slide, UserSlide, from_stored, to_dict
+from pages.views import View
 from serving import absolute_url
-from state.compare import snapshot_vocabulary
+from state.compare import CompareState, clean_countries, snapshot_vocabulary
+from text import present as tp
 from text import userdata as t
 from text.numbers import format_number
 from userdata import (
@@ -222,6 +226,30 @@ def download(_csv: int | None, _xlsx: int | None, view: object, mode: str | None
     return dcc.send_bytes(xlsx_bytes(rows, entries, context), name)
 
 
+def add_to_deck(_clicks: int | None, view: object, mode: str | None, transform: str | None,
+                stored: object, deck_data: object) -> tuple:
+    """The deck with a slide of the chart as drawn: the comparison view of the page's
+    indicator and years for the series' countries, carrying a copy of the series."""
+    pick, indicator, (start, end) = _view(view)
+    series = find(stored, pick, known_codes())
+    if series is None:
+        raise PreventUpdate
+    vocab = snapshot_vocabulary()
+    deck, _ = from_stored(deck_data, vocab)
+    if len(deck.slides) >= MAX_SLIDES:
+        return tp.ADD_FULL.format(limit=MAX_SLIDES), no_update
+    countries, _ = clean_countries(series.countries, vocab)
+    state = CompareState(indicator=indicator or vocab.default_indicator,
+                         countries=countries or vocab.default_countries, start=start, end=end)
+    # Untitled: a slide shows its series' name, and the deck's link (which the server reads,
+    # and may cache a page by) carries titles but none of the user's data.
+    slide = Slide(view=View(PageId.COMPARE, state, ChartId.COMPARE_SERIES).url,
+                  data=UserSlide(series, _transform(series, transform), mode or "beside"))
+    deck = Deck(title=deck.title, slides=(*deck.slides, slide))
+    return ([t.DECK_ADDED.format(number=len(deck.slides)), " ", open_deck_link()],
+            to_dict(deck))
+
+
 def register(app: Dash) -> None:
     series_store = store(MAX_STORED)
     # The form's name, unit, source and licence: read by the check and by the add.
@@ -285,6 +313,17 @@ def register(app: Dash) -> None:
         inputs=(clicks, clicks, *chart_checks),
         prevent_initial_call=True,
     )(download)
+
+    callback(
+        app,
+        Output(UserData.DECK_STATUS, "children"),
+        Output(Shell.DECK_STORE, "data", allow_duplicate=True),
+        Input(UserData.DECK_ADD, "n_clicks"),
+        *(State(dep.component_id, dep.component_property) for dep in chart_inputs),
+        State(Shell.DECK_STORE, "data"),
+        inputs=(clicks, *chart_checks, store(MAX_FILE_BYTES)),
+        prevent_initial_call=True,
+    )(add_to_deck)
 
     # The chart follows the page's indicator and years only while a series is chosen, so a
     # change of the page's controls costs no request for a chart that is not there.

@@ -10,6 +10,7 @@ from layouts.printing import deck_buttons
 from pages import PageRequest
 from pages.deck import MAX_TITLE, Slide
 from text import present as t
+from text.numbers import format_number
 
 
 def layout(request: PageRequest) -> html.Div:
@@ -57,6 +58,7 @@ def layout(request: PageRequest) -> html.Div:
                                   children=html.Button(t.COPY, type="button",
                                                        className="btn btn-outline-secondary")),
                 ], className="deck-share"),
+                html.P(id=Deck.SHARE_NOTE, className="small deck-share-note"),
             ], id=Deck.SHARE_BOX, className="deck-field"),
             dcc.Upload(html.Div(t.IMPORT), id=Deck.UPLOAD, accept=".json,application/json",
                        multiple=False, className=Deck.UPLOAD),
@@ -83,6 +85,10 @@ def slide_rows(slides: tuple[Slide, ...], default_titles: list[str]) -> list[htm
                               className="form-control deck-slide-title"),
                 ], className="deck-slide-label"),
                 dcc.Link(t.SLIDE_VIEW_LINK, href=slide.view, className="deck-slide-view"),
+                *([html.Span(t.SLIDE_USER_DATA.format(
+                    name=slide.data.series.name,
+                    count=format_number(len(slide.data.series.rows))),
+                    className="deck-slide-data")] if slide.data else []),
                 html.Button("↑", id={"type": DeckRow.UP, "index": index}, type="button",
                             disabled=index == 0, title=t.MOVE_UP,
                             className="btn btn-outline-secondary btn-sm",

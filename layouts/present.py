@@ -3,7 +3,9 @@
 /present opens the ready-made deck; /present?deck=<token> opens a shared deck (pages.deck);
 `slide` (1-based) is the current slide, so a reload stays on it. Every slide is drawn on the
 server with the page and sent with it, so moving between slides is done in the browser
-(assets/js/present.js) with no request.
+(assets/js/present.js) with no request. Slides with a user's own data are drawn once the
+browser posts the link's fragment (#data=...) back (callbacks.present): until then, and if the
+link has no fragment, they show the official series with a note saying so.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dash import dcc, html
 
 import charts
 import query
+from charts import user_series
 from exports.citation import citation
 from exports.figure_data import NoDataError, chart_citation, tidy_frame
 from exports.metadata import entries_of
@@ -35,6 +38,7 @@ from state.compare import Vocabulary, snapshot_vocabulary
 from text import downloads as tdl
 from text import present as t
 from text import printing as tp
+from text import userdata as tu
 from text.numbers import format_value
 
 MAX_KEY_VALUES = 12  # lines of key values in a slide's notes
@@ -110,6 +114,8 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
     projector look, the heading (the slide's own title, unless the presenter changed its
     countries: then the chart's title, which stays true), caption, source line, speaker notes
     (key values and citation, for the PowerPoint), counter, the view's link and countries."""
+    if slide.data is not None:
+        return user_slide_payload(view, slide, number, total)
     figure = charts.figure(view.chart, view.state)
     if not figure.layout.title.text and not figure.layout.meta:
         # A chart titled by its page's heading names itself on a slide (an empty chart
@@ -120,7 +126,8 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
     return {
         "figure": shown,
         "title": view.title if retitled or not slide.title else slide.title,
-        "caption": "" if retitled else slide.caption,
+        "caption": t.DATA_LEFT_OUT if slide.data_left_out else
+                   "" if retitled else slide.caption,
         "source": tdl.SLIDE_SOURCE.format(citation=cited),
         "notes": speaker_notes(view, shown, cited),
         "view": view.url,
@@ -128,6 +135,36 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
         "counter": t.SLIDE_COUNTER.format(number=number, total=total),
         "counter_label": t.SLIDE_COUNTER_LABEL.format(number=number, total=total),
         "text": chart_text(ChartId.SLIDE, view.chart, view.state),
+    }
+
+
+def user_slide_payload(view: View, slide: Slide, number: int, total: int) -> dict[str, Any]:
+    """Slide `number` drawing a user's series (never cached: it holds the user's values). Its
+    countries are the series' own, so the presenter's picker is off (`fixed`)."""
+    data = slide.data
+    assert data is not None
+    state = view.state
+    drawn = user_series.figure(data.series, state.indicator, state.start, state.end,
+                               data.transform, data.mode)
+    shown = projector(drawn.update_layout(title={"text": slide.title or data.series.name})
+                      ).to_plotly_json()
+    series = data.series
+    user = tu.SOURCE_LINE.format(name=series.name, unit=series.unit, source=series.source,
+                                 licence=series.licence, supplied=tu.SUPPLIED_BY_USER)
+    cited = (t.USER_SLIDE_SOURCE.format(user=user, official=slide_citation(view, {}))
+             if data.mode == "beside" else user)
+    return {
+        "figure": shown,
+        "title": slide.title or series.name,
+        "caption": slide.caption,
+        "source": tdl.SLIDE_SOURCE.format(citation=cited),
+        "notes": speaker_notes(view, shown, cited),
+        "view": view.url,
+        "countries": list(series.countries),
+        "fixed": True,
+        "counter": t.SLIDE_COUNTER.format(number=number, total=total),
+        "counter_label": t.SLIDE_COUNTER_LABEL.format(number=number, total=total),
+        "text": user,
     }
 
 
@@ -156,6 +193,7 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict],
             dcc.Store(id=Present.SLIDES, data=slides),
             dcc.Store(id=Present.INDEX, data=index),
             dcc.Store(id=Present.PICKED),
+            dcc.Store(id=Present.DATA_LINK),
             html.Div(id=Printing.DECK_PRINT, className="deck-print print-only"),
             html.Div(
                 [
@@ -164,6 +202,8 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict],
                            if deck.title else []),
                          html.H1(current["title"], id=Present.TITLE, className="present-title"),
                          html.P(current["caption"], id=Present.CAPTION,
+                                className="present-caption"),
+                         html.P(id=Present.DATA_STATUS, role="status",
                                 className="present-caption")],
                         className="present-head",
                     ),

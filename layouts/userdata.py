@@ -103,5 +103,8 @@ def section() -> html.Section:
                           className="btn btn-outline-secondary btn-sm")
               for fmt, button in (("csv", UserData.CSV), ("xlsx", UserData.XLSX))),
             dcc.Download(id=UserData.DOWNLOAD),
+            html.Button(t.DECK_ADD, id=UserData.DECK_ADD, type="button",
+                        className="btn btn-outline-primary btn-sm"),
+            html.Span(id=UserData.DECK_STATUS, role="status", className="deck-add-status"),
         ], className="chart-toolbar"),
     ], id=UserData.SECTION, className="userdata mt-4")

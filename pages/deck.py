@@ -7,6 +7,12 @@ A deck travels in three forms, all validated by the same rules:
 - a URL parameter (`encode` / `decode`): compact JSON, deflated, base64url without padding, so a
   deck is shared as a link with no server-side storage.
 
+A slide may also show a user's own series (`UserSlide`, on a comparison view). The file form
+carries that data; the URL parameter never does, since the server reads query strings (and
+may log or cache a page by them): it only marks the slide, and the data travels in the link's
+fragment (`encode_data` / `with_data`), which browsers keep to themselves and the presentation
+page posts back in a request body.
+
 Every problem raises `DeckError(reason, **details)`; `reason` is a key into the page text, so the
 message shown to people lives in text/present.py. Each slide's view is read by
 pages.views.parse_view and replaced by its canonical link.
@@ -19,11 +25,14 @@ import binascii
 import json
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from charts.user_series import MODES, allowed_transforms
+from ids import PageId
 from pages.views import DeckError, parse_view
 from state.compare import Vocabulary
+from userdata import UserSeries, from_store, to_store
 
 FORMAT = "migration-dashboard-deck"
 VERSION = 1
@@ -31,7 +40,18 @@ MAX_SLIDES = 30
 MAX_TITLE = 120
 MAX_CAPTION = 400
 MAX_ENCODED = 6000  # characters of the `deck` URL parameter; the request line allows 8190
-MAX_JSON_BYTES = 64 * 1024  # an imported file, or an encoded deck once inflated
+MAX_JSON_BYTES = 64 * 1024  # an encoded deck once inflated, or a file without data of its own
+MAX_DATA_BYTES = 512 * 1024  # the users' own data of all slides, as JSON
+MAX_FILE_BYTES = MAX_JSON_BYTES + MAX_DATA_BYTES  # an imported file, or the deck in the browser
+
+
+@dataclass(frozen=True)
+class UserSlide:
+    """A user's series drawn on a slide, alone or beside the view's indicator."""
+
+    series: UserSeries
+    transform: str
+    mode: str
 
 
 @dataclass(frozen=True)
@@ -39,16 +59,15 @@ class Slide:
     view: str  # canonical: path plus the page's canonical query string
     title: str = ""
     caption: str = ""
+    data: UserSlide | None = None
+    # The slide had a user's data, which the link it came from did not carry.
+    data_left_out: bool = False
 
 
 @dataclass(frozen=True)
 class Deck:
     title: str
     slides: tuple[Slide, ...]
-
-
-def canonical_view(url: str, vocab: Vocabulary, number: int = 1) -> str:
-    return parse_view(url, vocab, number).url
 
 
 # ---- validation --------------------------------------------------------------------------------
@@ -86,11 +105,46 @@ def from_dict(data: object, vocab: Vocabulary) -> Deck:
 def _slide(item: object, vocab: Vocabulary, number: int) -> Slide:
     if not isinstance(item, dict):
         raise DeckError("bad_slide", number=number)
+    view = parse_view(item.get("view"), vocab, number)
+    data = (None if item.get("data") is None
+            else user_slide(item["data"], vocab, number, view.page))
     return Slide(
-        view=canonical_view(item.get("view"), vocab, number),
+        view=view.url,
         title=_text(item.get("title"), MAX_TITLE, "title_too_long", number),
         caption=_text(item.get("caption"), MAX_CAPTION, "caption_too_long", number),
+        data=data,
+        data_left_out=data is None and item.get("data_left_out") in (True, 1),
     )
+
+
+def user_slide(value: object, vocab: Vocabulary, number: int,
+               page: PageId = PageId.COMPARE) -> UserSlide:
+    """A slide's own data from its stored form, checked like a series the browser sends
+    (userdata.from_store); only a comparison view draws one."""
+    if not isinstance(value, dict) or page != PageId.COMPARE:
+        raise DeckError("bad_user_data", number=number)
+    series = from_store(value.get("series"), vocab.countries)
+    transform, mode = value.get("transform"), value.get("mode")
+    if series is None or transform not in allowed_transforms(series) or mode not in MODES:
+        raise DeckError("bad_user_data", number=number)
+    return UserSlide(series, transform, mode)
+
+
+def user_slide_dict(data: UserSlide) -> dict:
+    series = data.series
+    meta = {"name": series.name, "unit": series.unit, "source": series.source,
+            "licence": series.licence}
+    return {"series": to_store(series.id, meta, series.kind, list(series.rows)),
+            "transform": data.transform, "mode": data.mode}
+
+
+def _slide_dict(slide: Slide) -> dict:
+    item = {"view": slide.view, "title": slide.title, "caption": slide.caption}
+    if slide.data is not None:
+        item["data"] = user_slide_dict(slide.data)
+    elif slide.data_left_out:
+        item["data_left_out"] = True
+    return item
 
 
 def from_stored(data: object, vocab: Vocabulary) -> tuple[Deck, int]:
@@ -118,8 +172,7 @@ def to_dict(deck: Deck) -> dict:
         "format": FORMAT,
         "version": VERSION,
         "title": deck.title,
-        "slides": [{"view": s.view, "title": s.title, "caption": s.caption}
-                   for s in deck.slides],
+        "slides": [_slide_dict(s) for s in deck.slides],
     }
 
 
@@ -132,8 +185,8 @@ def empty_deck_dict(title: str = "") -> dict:
 
 def from_file(content: bytes | str, vocab: Vocabulary) -> Deck:
     """A deck from an uploaded file's bytes; any problem is a DeckError with a clear reason."""
-    if len(content) > MAX_JSON_BYTES:
-        raise DeckError("file_too_large", limit_kb=MAX_JSON_BYTES // 1024)
+    if len(content) > MAX_FILE_BYTES:
+        raise DeckError("file_too_large", limit_kb=MAX_FILE_BYTES // 1024)
     try:
         text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
         data = json.loads(text)
@@ -149,17 +202,19 @@ def to_file(deck: Deck) -> str:
 # ---- URL parameter ------------------------------------------------------------------------------
 
 def encode(deck: Deck) -> str:
-    """The `deck` URL parameter: {"v", "t", "s": [[view, title, caption], ...]} as compact JSON,
-    deflated, base64url without padding. Raises DeckError if the link would be too long."""
+    """The `deck` URL parameter: {"v", "t", "s": [[view, title, caption, has data], ...]} as
+    compact JSON, deflated, base64url without padding. A user's data is only marked (1), never
+    carried (see `encode_data`). Raises DeckError if the link would be too long."""
     slides = []
     for slide in deck.slides:
-        row = [slide.view, slide.title, slide.caption]
+        marked = 1 if slide.data is not None or slide.data_left_out else 0
+        row = [slide.view, slide.title, slide.caption, marked]
         while len(row) > 1 and not row[-1]:
             row.pop()  # empty trailing fields are left out
         slides.append(row)
     payload = json.dumps({"v": VERSION, "t": deck.title, "s": slides}, ensure_ascii=False,
                          separators=(",", ":")).encode("utf-8")
-    token = base64.urlsafe_b64encode(zlib.compress(payload, 9)).decode("ascii").rstrip("=")
+    token = _packed(payload)
     if len(token) > MAX_ENCODED:
         raise DeckError("link_too_long", limit=MAX_ENCODED)
     return token
@@ -172,26 +227,68 @@ def decode(token: str, vocab: Vocabulary) -> Deck:
         raise DeckError("not_readable")
     if len(token) > MAX_ENCODED:
         raise DeckError("link_too_long", limit=MAX_ENCODED)
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        inflater = zlib.decompressobj()
-        payload = inflater.decompress(raw, MAX_JSON_BYTES)
-    except (binascii.Error, ValueError, zlib.error):
-        raise DeckError("not_readable") from None
-    if inflater.unconsumed_tail:
-        raise DeckError("link_too_long", limit=MAX_ENCODED)  # inflates beyond any real deck
-    try:
-        data = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise DeckError("not_readable") from None
+    data = _unpacked(token, MAX_JSON_BYTES, DeckError("link_too_long", limit=MAX_ENCODED))
     if not isinstance(data, dict) or not isinstance(data.get("s"), list):
         raise DeckError("not_readable")
     slides = []
     for item in data["s"]:
         item = item if isinstance(item, list) else [item]
-        slides.append(dict(zip(("view", "title", "caption"), item, strict=False)))
+        slides.append(dict(zip(("view", "title", "caption", "data_left_out"), item,
+                               strict=False)))
     return from_dict({"format": FORMAT, "version": data.get("v"), "title": data.get("t"),
                       "slides": slides}, vocab)
+
+
+def _packed(payload: bytes) -> str:
+    return base64.urlsafe_b64encode(zlib.compress(payload, 9)).decode("ascii").rstrip("=")
+
+
+def _unpacked(token: str, limit: int, too_large: DeckError) -> object:
+    """The JSON value of a deflated base64url token inflated to at most `limit` bytes."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        inflater = zlib.decompressobj()
+        payload = inflater.decompress(raw, limit)
+    except (binascii.Error, ValueError, zlib.error):
+        raise DeckError("not_readable") from None
+    if inflater.unconsumed_tail:
+        raise too_large  # inflates beyond any real deck
+    try:
+        return json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise DeckError("not_readable") from None
+
+
+# ---- a user's data in a link's fragment ----------------------------------------------------------
+
+def encode_data(deck: Deck) -> str:
+    """The users' data of the deck's slides, for a link's fragment (`#data=...`): {"<slide
+    number>": data} packed like the `deck` parameter; "" if no slide has any."""
+    data = {str(n): user_slide_dict(s.data) for n, s in enumerate(deck.slides, start=1)
+            if s.data is not None}
+    if not data:
+        return ""
+    return _packed(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def with_data(deck: Deck, token: str, vocab: Vocabulary) -> Deck:
+    """`deck` with the data of a link's fragment on the slides the link marked."""
+    if not isinstance(token, str) or not token.strip():
+        raise DeckError("not_readable")
+    data = _unpacked(token.strip(), MAX_DATA_BYTES,
+                     DeckError("file_too_large", limit_kb=MAX_DATA_BYTES // 1024))
+    if not isinstance(data, dict):
+        raise DeckError("not_readable")
+    slides = list(deck.slides)
+    for key, value in data.items():
+        number = int(key) if isinstance(key, str) and key.isdigit() else 0
+        if not 1 <= number <= len(slides) or not slides[number - 1].data_left_out:
+            raise DeckError("bad_user_data", number=key[:8])
+        page = parse_view(slides[number - 1].view, vocab, number).page
+        slides[number - 1] = replace(slides[number - 1],
+                                     data=user_slide(value, vocab, number, page),
+                                     data_left_out=False)
+    return Deck(title=deck.title, slides=tuple(slides))
 
 
 # ---- the decks that ship with the app ----------------------------------------------------------

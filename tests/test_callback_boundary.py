@@ -207,7 +207,7 @@ OVERSIZED = st.sampled_from([
 ])
 
 
-FUZZED_SLOTS = 20
+FUZZED_SLOTS = 24
 
 
 @pytest.mark.parametrize("which", range(FUZZED_SLOTS))

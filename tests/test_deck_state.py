@@ -12,7 +12,9 @@ import pytest
 from layouts.present import ready_made_deck
 from pages.deck import (
     FORMAT,
+    MAX_DATA_BYTES,
     MAX_ENCODED,
+    MAX_FILE_BYTES,
     MAX_JSON_BYTES,
     MAX_SLIDES,
     VERSION,
@@ -21,6 +23,7 @@ from pages.deck import (
     Slide,
     decode,
     encode,
+    encode_data,
     from_dict,
     from_file,
     from_stored,
@@ -28,6 +31,7 @@ from pages.deck import (
     slide_index,
     to_dict,
     to_file,
+    with_data,
 )
 from state.compare import snapshot_vocabulary
 from text import present as t
@@ -109,7 +113,7 @@ def test_file_round_trip(vocab):
         (json.dumps(deck_file({"view": GDP_VIEW, "title": "x" * 500})).encode(),
          "title_too_long"),
         (json.dumps(deck_file({"view": GDP_VIEW, "caption": 7})).encode(), "bad_slide"),
-        (b"[" * 100_000, "file_too_large"),
+        (b"[" * (MAX_FILE_BYTES + 1), "file_too_large"),
         (b"[" * 50_000, "not_json"),
     ],
 )
@@ -190,3 +194,65 @@ def test_ready_made_deck_tells_the_story_with_valid_views(vocab):
     assert decode(encode(deck), vocab) == deck
     # Captions are words: every number on a slide comes from the data.
     assert not any(ch.isdigit() for s in deck.slides for ch in s.title + s.caption)
+
+
+# ---- slides with a user's own data ---------------------------------------------------------------
+
+def own_data(rows=(["BGD", 2019, "total", 700159], ["BGD", 2020, "total", 217669]),
+             **series: object) -> dict:
+    return {"series": {"id": "s1", "name": "Workers going abroad", "unit": "persons",
+                       "source": "BMET", "licence": "Public", "kind": "count",
+                       "rows": [list(r) for r in rows], **series},
+            "transform": "none", "mode": "beside"}
+
+
+def test_a_file_carries_a_slides_own_data_and_a_link_only_marks_it(vocab):
+    deck = from_dict(deck_file({"view": GDP_VIEW, "data": own_data()}), vocab)
+    assert deck.slides[0].data.series.rows == (("BGD", 2019, "total", 700159.0),
+                                               ("BGD", 2020, "total", 217669.0))
+    assert from_file(to_file(deck), vocab) == deck
+
+    token = encode(deck)
+    linked = decode(token, vocab)
+    assert linked.slides[0].data is None and linked.slides[0].data_left_out
+    assert "700159" not in zlib.decompress(base64.urlsafe_b64decode(token + "==")).decode()
+    # The stored form of a linked deck keeps the mark; the fragment brings the data back.
+    assert from_stored(to_dict(linked), vocab)[0] == linked
+    assert with_data(linked, encode_data(deck), vocab) == deck
+    assert encode_data(linked) == ""
+
+
+@pytest.mark.parametrize("change", [
+    {"rows": [["XXX", 2019, "total", 1]]},  # unknown country
+    {"rows": [["BGD", 2019, "total", -1]]},  # a negative count
+    {"rows": [["BGD", 2019, "total", 1], ["BGD", 2019, "total", 2]]},  # a repeated year
+    {"name": ""},
+    {"kind": "script"},
+])
+def test_damaged_own_data_is_refused_naming_the_slide(vocab, change):
+    data = own_data()
+    data["series"].update(change)
+    assert reason(lambda: from_dict(deck_file({"view": GDP_VIEW, "data": data}), vocab)) == (
+        "bad_user_data", {"number": 1})
+
+
+def test_own_data_only_on_a_comparison_view_with_a_transform_it_allows(vocab):
+    profile = {"view": "/country/BGD?chart=finance", "data": own_data()}
+    assert reason(lambda: from_dict(deck_file(profile), vocab))[0] == "bad_user_data"
+    share = own_data(kind="share")
+    share["transform"] = "per_capita"  # a percentage per person means nothing
+    assert reason(lambda: from_dict(deck_file({"view": GDP_VIEW, "data": share}), vocab))[0] \
+        == "bad_user_data"
+
+
+def test_a_fragment_fills_only_the_slides_its_link_marked(vocab):
+    plain = from_dict(deck_file({"view": GDP_VIEW}), vocab)
+    marked = decode(encode(from_dict(deck_file({"view": GDP_VIEW, "data": own_data()}),
+                                     vocab)), vocab)
+    fragment = encode_data(from_dict(deck_file({"view": GDP_VIEW, "data": own_data()}), vocab))
+    assert reason(lambda: with_data(plain, fragment, vocab))[0] == "bad_user_data"
+    assert reason(lambda: with_data(marked, token_of({"9": own_data()}), vocab))[0] == \
+        "bad_user_data"
+    assert reason(lambda: with_data(marked, "not a token!", vocab))[0] == "not_readable"
+    bomb = base64.urlsafe_b64encode(zlib.compress(b" " * (MAX_DATA_BYTES + 1))).decode()
+    assert reason(lambda: with_data(marked, bomb, vocab))[0] == "file_too_large"

@@ -1,11 +1,13 @@
 """A national series added on /compare, in real Chromium against gunicorn with Redis as the
 shared cache: uploaded, charted beside the WDI remittances on a second axis, kept over a
-reload, downloaded as XLSX marked "supplied by the user", removed; and nothing of it is left
-in the app's folders, in Redis or in the server's log (access log on)."""
+reload, added to a deck (presented from the deck's link, exported in the deck's file),
+downloaded as XLSX marked "supplied by the user", removed; and nothing of it is left in the
+app's folders, in Redis or in the server's log (access log on)."""
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import uuid
 from pathlib import Path
@@ -31,6 +33,11 @@ TRACES = """() => {
   return traces.some(t => t.axis === 'y2') && traces.some(t => t.axis === 'y') ? traces : null;
 }"""
 STORED = "() => window.localStorage.getItem('userdata-series')"
+SLIDE_TRACES = """() => {
+  const gd = document.querySelector('#present-graph .js-plotly-plot');
+  const traces = gd && gd.data ? gd.data.filter(t => t.yaxis === 'y2') : [];
+  return traces.length ? traces.map(t => Array.from(t.y)) : null;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +106,8 @@ def test_a_national_series_beside_the_wdi_remittances(stack, page):
     traces = wait_until(page, TRACES)
     assert [t["y"] for t in traces if t["axis"] == "y2"] == [BMET_VALUES]
 
+    fragment = add_to_deck_and_present(page, marker)
+
     with page.expect_download(timeout=30_000) as info:
         page.click("#userdata-xlsx")
     with open(info.value.path(), "rb") as handle:
@@ -130,3 +139,46 @@ def test_a_national_series_beside_the_wdi_remittances(stack, page):
     log = app.log_path.read_text(errors="replace")
     assert log.count("POST /_dash-update-component") >= 4
     assert marker not in log and "1135873" not in log
+    # The deck was presented from its link; the data after its "#" never reached the server.
+    assert "GET /present?deck=" in log and fragment not in log
+
+
+def add_to_deck_and_present(page, marker: str) -> str:
+    """Add the chart to the deck, present the deck from the builder's link, export the deck's
+    file; the fragment of the link (the data it carries) is returned."""
+    page.click("#userdata-deck-add")
+    wait_until(page, "() => document.querySelector('#userdata-deck-status')?.textContent")
+    assert "Added as slide 1" in page.inner_text("#userdata-deck-status")
+    page.click("#userdata-deck-status a")
+    page.wait_for_selector(".deck-slide-data")
+    assert marker in page.inner_text(".deck-slide-data")
+    assert "carries your own data (6 values)" in page.inner_text("#deck-share-note")
+    share = page.input_value("#deck-share-url")
+    assert "#data=" in share
+    with page.expect_download(timeout=30_000) as info:
+        page.click("#deck-export")
+    deck = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    carried = deck["slides"][0]["data"]["series"]
+    assert marker in carried["name"] and [row[3] for row in carried["rows"]] == BMET_VALUES
+
+    page.click("#deck-present")
+    assert wait_until(page, SLIDE_TRACES) == [BMET_VALUES]
+    assert marker in page.inner_text("#present-source")
+    # The slide's countries are the series' own: the picker is off.
+    assert page.get_attribute("#present-countries", "disabled") is not None
+    # The shared link, opened anew, draws the same slide.
+    page.goto("about:blank")
+    page.goto(share)
+    assert wait_until(page, SLIDE_TRACES) == [BMET_VALUES]
+    # Without its data, or with damaged data, the slide says so over the official series.
+    link = share.split("#", 1)[0]
+    for fragment, says in (("", "does not carry"), ("#data=AAAA", "could not be read")):
+        page.goto("about:blank")
+        page.goto(link + fragment)
+        page.wait_for_selector("#present-graph .main-svg")
+        wait_until(page, "t => document.querySelector('.present-head').textContent.includes(t)",
+                   says)
+        assert page.evaluate(SLIDE_TRACES) is None
+    page.goto(page.url.split("/present")[0] + VIEW)
+    page.wait_for_selector("#userdata-pick")
+    return share.split("#data=", 1)[1]

@@ -145,6 +145,24 @@ READY_LOADED = "Loaded the ready-made deck; change it as you like."
 CLEARED = "All slides removed."
 STORED_DECK_DROPPED = "Some slides kept in this browser could not be read and were left out."
 
+# A slide that shows a user's own series.
+SLIDE_USER_DATA = "Your data: {name} ({count} values, kept in this deck)"
+SHARE_DATA_INCLUDED = (
+    "This link carries your own data ({count} values) after its “#”: your browser does not "
+    "send that part to the server, but anyone you give the link to sees your values."
+)
+SHARE_DATA_LEFT_OUT = (
+    "Your own data is too large for a link (over {limit} characters), so this link leaves it "
+    "out: those slides show the official series only. Share the deck file instead; it carries "
+    "your data."
+)
+USER_SLIDE_SOURCE = "{user} · {official}"
+DATA_LEFT_OUT = (
+    "This slide showed the presenter’s own data, which this link does not carry: ask for the "
+    "deck file. The official series is shown alone."
+)
+DATA_FAILED = "The data of your own in this link could not be read: {reason}"
+
 # Why a deck, a file or a link could not be used (keys are state.deck.DeckError reasons).
 DECK_ERRORS = {
     "not_json": "it is not a JSON file.",
@@ -164,6 +182,8 @@ DECK_ERRORS = {
     "not_readable": "the link is damaged or incomplete (perhaps it was cut off when copied).",
     "link_too_long": "the deck is too large for a link (over {limit} characters); "
                      "share it as a file instead.",
+    "bad_user_data": "the data of your own on slide {number} is damaged or not as this "
+                     "dashboard keeps it.",
 }
 
 translatable(__name__)

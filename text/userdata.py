@@ -7,7 +7,8 @@ PRIVACY = (
     "Your data stays in this browser. It is kept in this browser's storage (it survives a "
     "reload until you remove it) and sent to the server only to check it and to draw a chart "
     "or a download; the server does not keep it: nothing is written to disk, to the shared "
-    "cache or to the logs."
+    "cache or to the logs. A slide of your data in your deck keeps its own copy, in this "
+    "browser and in the deck file you download."
 )
 FORMATS = (
     "Upload a CSV or XLSX file (at most {max_kb} KB and {max_rows} values), or paste a table "
@@ -48,6 +49,8 @@ TRANSFORMS = {
     "index": "Index (first year shown = 100)",
 }
 CHART_LABEL = "Your data on a chart"
+DECK_ADD = "Add this chart to my deck"
+DECK_ADDED = "Added as slide {number} of your deck, with a copy of your data."
 CHART_EMPTY = "Choose one of your series to draw it."
 CHART_NO_ROWS = "Your series has no value for these countries and years."
 SUPPLIED_BY_USER = "supplied by the user"

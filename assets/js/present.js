@@ -37,17 +37,24 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         }
       }
       return [slide.figure, slide.title, slide.caption, slide.source, slide.view,
-              slide.counter, slide.counter_label, slide.countries, slide.view, slide.text];
+              slide.counter, slide.counter_label, slide.countries, !!slide.fixed, slide.view,
+              slide.text];
     },
     /* The presenter picked countries for this slide: ask the server to redraw it, unless the
        picker only shows the slide's own countries. */
     pick: function (countries, index, slides) {
       var slide = slides && slides[index];
       var picked = countries || [];
-      if (!slide || JSON.stringify(picked) === JSON.stringify(slide.countries)) {
+      if (!slide || slide.fixed || JSON.stringify(picked) === JSON.stringify(slide.countries)) {
         return window.dash_clientside.no_update;
       }
       return {countries: picked};
+    },
+    /* The users' own data a deck link carries after "#data=": the browser never sends a
+       fragment with a request, so it is posted back in a callback's body. */
+    dataLink: function () {
+      var match = /^#data=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+      return match ? match[1] : window.dash_clientside.no_update;
     }
   }
 });
