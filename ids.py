@@ -146,6 +146,7 @@ class UserData(StrEnum):
     STATUS = "userdata-status"
     PICK = "userdata-pick"
     VIEW = "userdata-view"  # the chosen series with the page's indicator and years, if chosen
+    CONTEXT = "userdata-context"  # the page's indicator and years (on /compare)
     REMOVE = "userdata-remove"
     MODE = "userdata-mode"
     TRANSFORM = "userdata-transform"

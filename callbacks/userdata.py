@@ -326,13 +326,19 @@ def register(app: Dash) -> None:
     )(add_to_deck)
 
     # The chart follows the page's indicator and years only while a series is chosen, so a
-    # change of the page's controls costs no request for a chart that is not there.
+    # change of the page's controls costs no request for a chart that is not there. They
+    # come through a store, since /data has the section without the comparison's controls.
+    app.clientside_callback(
+        ClientsideFunction("userdata", "context"),
+        Output(UserData.CONTEXT, "data"),
+        Input(Compare.INDICATOR, "value"),
+        Input(Compare.YEARS, "value"),
+    )
     app.clientside_callback(
         ClientsideFunction("userdata", "chartView"),
         Output(UserData.VIEW, "data"),
         Input(UserData.PICK, "value"),
-        Input(Compare.INDICATOR, "value"),
-        Input(Compare.YEARS, "value"),
+        Input(UserData.CONTEXT, "data"),
         prevent_initial_call=True,
     )
 

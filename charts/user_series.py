@@ -70,8 +70,9 @@ def figure(series: UserSeries, indicator: str | None, start: int, end: int, tran
     lines = rows.assign(country_name=[
         name if sex == "total" else f"{name} ({t.SEXES[sex]})"
         for name, sex in zip(rows["country_name"], rows["sex"], strict=True)])
+    # Beside nothing (no indicator on the page, e.g. /data), the series is drawn alone.
     official = (official_rows(indicator, series.countries, start, end)
-                if mode == "beside" else None)
+                if mode == "beside" and indicator else None)
     meta = query.indicator_meta(indicator) if official is not None else {}
     return user_series.create_figure(
         lines, official,

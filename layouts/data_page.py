@@ -17,6 +17,7 @@ from exports.metadata import indicator_entry
 from ids import DataPage
 from layouts.compare import TOPIC_ORDER
 from layouts.controls import dropdown
+from layouts.userdata import section as userdata_section
 from pages import PageRequest
 from query.coverage import (
     country_coverage,
@@ -63,6 +64,7 @@ def layout(request: PageRequest) -> html.Div:
             pilot_table(indicators, pilots, by_pilot, statuses),
             html.H2(t.COUNTRY_COVERAGE_TITLE),
             country_coverage_panel(indicators, chosen),
+            userdata_section(beside_indicator=False),
             html.H2(t.SOURCES_TITLE),
             sources_table(snap.sources),
             html.H2(t.CITE_TITLE),
@@ -276,6 +278,7 @@ def country_coverage_panel(indicators: pd.DataFrame, chosen: str) -> html.Div:
                 id=DataPage.COVERAGE_TABLE, rowData=rows, columnDefs=columns,
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={"pagination": True, "paginationPageSize": 25,
+                                 "paginationPageSizeSelector": [25, 50, 100],
                                  "domLayout": "autoHeight", "ensureDomOrder": True},
                 csvExportParams={"fileName": f"coverage-{chosen}.csv"},
                 className="ag-theme-quartz data-grid", style={"width": "100%"},

@@ -32,13 +32,16 @@ def _field(component_id: str, label: str) -> html.Div:
     ], className="col-12 col-md-6 col-lg-3")
 
 
-def section() -> html.Section:
+def section(*, beside_indicator: bool = True) -> html.Section:
+    """The whole "Add your data" section. Without `beside_indicator` (a page with no
+    indicator of its own, /data) the series is drawn alone and the choice is not offered."""
     return html.Section([
         # Empty, not None: a browser storing nothing yet then keeps the page's value, and no
         # callback runs for it.
         dcc.Store(id=UserData.SERIES, storage_type="local", data=[]),
         dcc.Store(id=UserData.PENDING),
         dcc.Store(id=UserData.VIEW),
+        dcc.Store(id=UserData.CONTEXT),
         html.H2(t.SECTION_TITLE, className="h4"),
         html.P(t.PRIVACY, className="userdata-privacy"),
         html.P(t.FORMATS.format(max_kb=MAX_BYTES // 1024, max_rows=format_number(MAX_VALUES),
@@ -85,9 +88,10 @@ def section() -> html.Section:
                             className="btn btn-outline-danger btn-sm mt-2"),
             ], className="col-12 col-lg-4"),
             html.Div(radio_group(t.MODE_LABEL, dcc.RadioItems(
-                id=UserData.MODE, value="beside", className="choice-list",
+                id=UserData.MODE, value="beside" if beside_indicator else "alone",
+                className="choice-list",
                 options=[{"label": label, "value": mode} for mode, label in t.MODES.items()])),
-                className="col-12 col-md-6 col-lg-4"),
+                className="col-12 col-md-6 col-lg-4", hidden=not beside_indicator),
             html.Div(radio_group(t.TRANSFORM_LABEL, dcc.RadioItems(
                 id=UserData.TRANSFORM, value="none", className="choice-list",
                 options=[{"label": label, "value": name}

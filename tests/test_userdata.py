@@ -25,6 +25,7 @@ from userdata import (
     MAX_BYTES,
     MAX_VALUES,
     CountryResolver,
+    UserSeries,
     check_bytes,
     from_store,
     to_store,
@@ -354,3 +355,15 @@ def test_an_empty_range_draws_a_message_not_an_error():
     assert t.CHART_NO_ROWS in json.dumps(figure.to_plotly_json()["layout"])
     frame = user_series.download_rows(bangladesh(), None, 1990, 2000, "none", "alone")
     assert isinstance(frame, pd.DataFrame) and frame.empty
+
+
+def test_a_series_beside_no_indicator_is_drawn_alone():
+    """A page without an indicator of its own (/data), or a client sending none, draws the
+    series alone rather than failing."""
+    from charts import user_series
+
+    series = UserSeries("s1", "Workers", "persons", "BMET", "Public", "count",
+                        (("BGD", 2019, "total", 700159.0),))
+    figure = user_series.figure(series, None, 2000, 2022, "none", "beside")
+    assert [list(trace.y) for trace in figure.data] == [[700159.0]]
+    assert "yaxis2" not in figure.to_plotly_json()["layout"]

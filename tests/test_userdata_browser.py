@@ -122,6 +122,16 @@ def test_a_national_series_beside_the_wdi_remittances(stack, page):
                         for c in row if c)
     assert "supplied by the user" in metadata.lower() and f"BMET {marker}" in metadata
 
+    # /data keeps the same section: the series is drawn there alone.
+    page.goto(app.url + "/data")
+    alone = wait_until(page, """() => {
+      const gd = document.querySelector('#userdata-chart .js-plotly-plot');
+      return gd && gd.data && gd.data.length ? gd.data.map(t => Array.from(t.y)) : null;
+    }""")
+    assert alone == [BMET_VALUES]
+    page.goto(app.url + VIEW)
+    page.wait_for_selector("#userdata-pick")
+
     page.click("#userdata-remove")
     wait_until(page, f"() => !(window.localStorage.getItem('userdata-series') || '')"
                      f".includes('{marker}')")

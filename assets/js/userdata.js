@@ -23,11 +23,17 @@
       },
       /* The view the chart draws: the chosen series with the page's indicator and years;
          nothing new while no series is chosen. */
-      chartView: function (pick, indicator, years) {
+      chartView: function (pick, context) {
         var triggered = (window.dash_clientside.callback_context.triggered || [])
           .map(function (t) { return t.prop_id; });
         if (!pick && triggered.indexOf('userdata-pick.value') < 0) { return noUpdate(); }
-        return {pick: pick || null, indicator: indicator || null, years: years || null};
+        var page = context || {};
+        return {pick: pick || null, indicator: page.indicator || null, years: page.years || null};
+      },
+      /* The comparison view's indicator and years, which its chart of a user's series
+         follows (pages without them leave the context empty: the series is drawn alone). */
+      context: function (indicator, years) {
+        return {indicator: indicator || null, years: years || null};
       },
       /* The stored series without the chosen one. */
       removeSeries: function (clicks, chosen, stored) {
