@@ -87,7 +87,10 @@ def register(app: Dash) -> None:
         Output(Printing.DECK_STATUS, "children"),
         Input(Printing.DECK_PPTX, "n_clicks"),
         Input(Printing.DECK_PDF, "n_clicks"),
-        State(Present.SLIDES, "data"),
+        # Inputs, so that a file asked for by the address waits for the slides drawn with the
+        # link's own data: Dash runs this after the callback that draws them.
+        Input(Present.SLIDES, "data"),
+        Input(Present.DATA_STATUS, "children"),
         State(Present.DECK, "data"),
     )
     app.clientside_callback(

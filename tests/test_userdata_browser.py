@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pptx import Presentation
 
 from bench import server
 from tests.conftest import ROOT, wait_until
@@ -171,6 +172,19 @@ def add_to_deck_and_present(page, marker: str) -> str:
     carried = deck["slides"][0]["data"]["series"]
     assert marker in carried["name"] and [row[3] for row in carried["rows"]] == BMET_VALUES
 
+    # The PowerPoint asked for on /deck waits for the slide drawn with the link's data.
+    with page.expect_download(timeout=60_000) as info:
+        page.click("#deck-builder-pptx")
+    pptx = Presentation(info.value.path())
+    texts = [shape.text_frame.text for shape in pptx.slides[0].shapes if shape.has_text_frame]
+    assert marker in texts[0] and any(f"BMET {marker}" in text for text in texts)
+    # The address lost its request for a file, not the data after its "#".
+    assert "take=" not in page.url and "#data=" in page.url
+    page.reload()
+    assert wait_until(page, SLIDE_TRACES) == [BMET_VALUES]
+
+    page.goto(page.url.split("/present")[0] + "/deck")
+    page.wait_for_selector(".deck-slide-data")
     page.click("#deck-present")
     assert wait_until(page, SLIDE_TRACES) == [BMET_VALUES]
     assert marker in page.inner_text("#present-source")

@@ -33,7 +33,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         params.set('slide', String(number));
         var search = '?' + params.toString();
         if (window.location.search !== search) {
-          window.history.replaceState(window.history.state, '', window.location.pathname + search);
+          // The hash stays: it may carry the deck's own data (#data=...).
+          window.history.replaceState(window.history.state, '',
+                                      window.location.pathname + search + window.location.hash);
         }
       }
       return [slide.figure, slide.title, slide.caption, slide.source, slide.view,

@@ -137,13 +137,13 @@ window.dashboardTakeAway = (function () {
     if (take) {
       params.delete('take');
       var search = params.toString();
-      window.history.replaceState(window.history.state, '',
-                                  window.location.pathname + (search ? '?' + search : ''));
+      window.history.replaceState(window.history.state, '', window.location.pathname +
+                                  (search ? '?' + search : '') + window.location.hash);
     }
     return take === 'pptx' || take === 'pdf' ? take : null;
   }
 
-  function deck(_pptxClicks, _pdfClicks, slides, stored) {
+  function deck(_pptxClicks, _pdfClicks, slides, _dataStatus, stored) {
     var kind = asked();
     if (!kind || !slides || !slides.length || !window.Plotly) {
       return window.dash_clientside.no_update;
@@ -168,7 +168,9 @@ window.dashboardTakeAway = (function () {
     if (!button || !present) { return; }
     var href = present.getAttribute('href') || '/present';
     var take = button.id === 'deck-builder-pptx' ? 'pptx' : 'pdf';
-    window.location.assign(href + (href.indexOf('?') >= 0 ? '&' : '?') + 'take=' + take);
+    var hash = href.indexOf('#') >= 0 ? href.slice(href.indexOf('#')) : '';
+    var link = hash ? href.slice(0, href.indexOf('#')) : href;
+    window.location.assign(link + (link.indexOf('?') >= 0 ? '&' : '?') + 'take=' + take + hash);
   });
 
   window.addEventListener('afterprint', function () {
