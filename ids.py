@@ -228,6 +228,7 @@ class Present(StrEnum):
     LAST = "present-last"
     FULL_SCREEN = "present-fullscreen"
     ERROR = "present-error"
+    TOOLBAR = "present-toolbar"
     DATA_LINK = "present-data-link"  # the users' data of the link's fragment (#data=...)
     DATA_STATUS = "present-data-status"
 

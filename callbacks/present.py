@@ -115,6 +115,7 @@ def register(app: Dash) -> None:
         Output(Present.COUNTER_LABEL, "children"),
         Output(Present.COUNTRIES, "value"),
         Output(Present.COUNTRIES, "disabled"),
+        Output(Present.TOOLBAR, "hidden"),
         Output(Present.LEAVE, "href"),
         Output(block(ChartId.SLIDE).text, "children"),
         Input(Present.INDEX, "data"),

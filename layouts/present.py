@@ -219,7 +219,13 @@ def view(deck: Deck, index: int, slides: list[dict], options: list[dict],
                             html.Div(
                                 [html.P(current["source"], id=Present.SOURCE,
                                         className="present-source"),
-                                 toolbar(ChartId.SLIDE, t.CHART_LABEL, False, compact=True),
+                                 # Off on a slide of a user's data: its downloads rebuild
+                                 # the official view (the deck's file and take-away files
+                                 # carry the user's series).
+                                 html.Div(toolbar(ChartId.SLIDE, t.CHART_LABEL, False,
+                                                  compact=True),
+                                          id=Present.TOOLBAR, className="present-toolbar",
+                                          hidden=bool(current.get("fixed"))),
                                  html.Div(deck_buttons(), className="present-take-away")],
                                 className="present-source-row",
                             ),

@@ -190,6 +190,8 @@ def add_to_deck_and_present(page, marker: str) -> str:
     assert marker in page.inner_text("#present-source")
     # The slide's countries are the series' own: the picker is off.
     assert page.get_attribute("#present-countries", "disabled") is not None
+    # Its toolbar (whose downloads rebuild the official view) is off; the deck's files carry it.
+    assert not page.is_visible("#present-toolbar")
     # The shared link, opened anew, draws the same slide.
     page.goto("about:blank")
     page.goto(share)

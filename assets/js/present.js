@@ -39,7 +39,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         }
       }
       return [slide.figure, slide.title, slide.caption, slide.source, slide.view,
-              slide.counter, slide.counter_label, slide.countries, !!slide.fixed, slide.view,
+              slide.counter, slide.counter_label, slide.countries, !!slide.fixed, !!slide.fixed, slide.view,
               slide.text];
     },
     /* The presenter picked countries for this slide: ask the server to redraw it, unless the
