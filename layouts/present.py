@@ -11,6 +11,7 @@ link has no fragment, they show the official series with a note saying so.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 import plotly.graph_objects as go
@@ -146,8 +147,9 @@ def user_slide_payload(view: View, slide: Slide, number: int, total: int) -> dic
     state = view.state
     drawn = user_series.figure(data.series, state.indicator, state.start, state.end,
                                data.transform, data.mode)
-    shown = projector(drawn.update_layout(title={"text": slide.title or data.series.name})
-                      ).to_plotly_json()
+    # Plotly reads a few HTML tags in a title: the user's words are escaped.
+    title = escape(slide.title or data.series.name, quote=False)
+    shown = projector(drawn.update_layout(title={"text": title})).to_plotly_json()
     series = data.series
     user = tu.SOURCE_LINE.format(name=series.name, unit=series.unit, source=series.source,
                                  licence=series.licence, supplied=tu.SUPPLIED_BY_USER)

@@ -272,7 +272,7 @@ def encode_data(deck: Deck) -> str:
 
 
 def with_data(deck: Deck, token: str, vocab: Vocabulary) -> Deck:
-    """`deck` with the data of a link's fragment on the slides the link marked."""
+    """`deck` with the data of a link's fragment on the slides the link marked (all of them)."""
     if not isinstance(token, str) or not token.strip():
         raise DeckError("not_readable")
     data = _unpacked(token.strip(), MAX_DATA_BYTES,
@@ -288,6 +288,10 @@ def with_data(deck: Deck, token: str, vocab: Vocabulary) -> Deck:
         slides[number - 1] = replace(slides[number - 1],
                                      data=user_slide(value, vocab, number, page),
                                      data_left_out=False)
+    # The builder's fragment carries every slide it marked: one left out is a damaged link.
+    unfilled = next((n for n, s in enumerate(slides, start=1) if s.data_left_out), None)
+    if unfilled is not None:
+        raise DeckError("bad_user_data", number=unfilled)
     return Deck(title=deck.title, slides=tuple(slides))
 
 

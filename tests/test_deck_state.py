@@ -8,6 +8,8 @@ import json
 import zlib
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from layouts.present import ready_made_deck
 from pages.deck import (
@@ -256,3 +258,41 @@ def test_a_fragment_fills_only_the_slides_its_link_marked(vocab):
     assert reason(lambda: with_data(marked, "not a token!", vocab))[0] == "not_readable"
     bomb = base64.urlsafe_b64encode(zlib.compress(b" " * (MAX_DATA_BYTES + 1))).decode()
     assert reason(lambda: with_data(marked, bomb, vocab))[0] == "file_too_large"
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(max_size=20) | st.sampled_from(["BGD", "total", "none", "beside", "count"]),
+    lambda children: st.lists(children, max_size=5)
+    | st.dictionaries(st.sampled_from(["series", "rows", "name", "unit", "source", "licence",
+                                       "kind", "id", "transform", "mode", "1", "2"]),
+                      children, max_size=6),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=JSON, series=JSON)
+def test_any_own_data_in_a_file_is_read_or_refused_with_a_reason(vocab, data, series):
+    mixed = own_data()
+    mixed["series"] = series if isinstance(series, dict) else mixed["series"]
+    for value in (data, mixed):
+        try:
+            deck = from_dict(deck_file({"view": GDP_VIEW, "data": value}), vocab)
+        except DeckError as error:
+            assert error.reason == "bad_user_data"
+        else:
+            assert from_file(to_file(deck), vocab) == deck
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fragment=st.text(max_size=200) | JSON.map(token_of))
+def test_any_fragment_is_read_or_refused_with_a_reason(vocab, fragment):
+    marked = decode(encode(from_dict(deck_file({"view": GDP_VIEW, "data": own_data()}),
+                                     vocab)), vocab)
+    try:
+        deck = with_data(marked, fragment, vocab)
+    except DeckError as error:
+        assert error.reason in ("bad_user_data", "not_readable", "file_too_large")
+    else:
+        assert deck.slides[0].data is not None

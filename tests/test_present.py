@@ -180,3 +180,24 @@ def test_only_the_presentation_is_drawn_without_header_and_footer():
     assert all(resolve(path)[0].chrome for path in ("/", "/compare", "/deck", "/country/MDA",
                                                    "/x"))
     assert resolve("/deck")[0].nav == "present"
+
+
+def test_a_slide_of_a_users_series_draws_it_beside_the_view_and_escapes_its_words(vocab):
+    from pages.deck import UserSlide
+    from userdata import UserSeries
+
+    view = parse_view("/compare?indicator=BX.TRF.PWKR.CD.DT&countries=BGD&start=2010&end=2022",
+                      vocab)
+    series = UserSeries("s1", "<b>Workers</b> abroad", "persons", "BMET <i>", "Public", "count",
+                        (("BGD", 2019, "total", 700159.0), ("BGD", 2020, "total", 217669.0)))
+    slide = Slide(view=view.url, data=UserSlide(series, "none", "beside"))
+    payload = present.slide_payload(view, slide, 2, 3)
+    figure = payload["figure"]
+    assert figure["layout"]["title"]["text"] == "&lt;b&gt;Workers&lt;/b&gt; abroad"
+    mine = [trace for trace in figure["data"] if trace.get("yaxis") == "y2"]
+    assert [list(trace["y"]) for trace in mine] == [[700159.0, 217669.0]]
+    assert "<b>" not in mine[0]["name"]
+    # Its source names the user's source and the official one; its countries are its own.
+    assert "BMET <i>" in payload["source"] and "BX.TRF.PWKR.CD.DT" in payload["source"]
+    assert payload["fixed"] and payload["countries"] == ["BGD"]
+    assert payload["title"] == "<b>Workers</b> abroad"  # shown as text by the page
