@@ -109,6 +109,8 @@ class Compare(StrEnum):
     ADJUSTED = "compare-adjusted"  # control values the server changed, for the browser to set
     NOTICES = "compare-notices"
     INDICATOR = "compare-indicator"
+    # The official indicator chosen in the picker (which also lists the user's own series).
+    INDICATOR_CHOSEN = "compare-indicator-chosen"
     INDICATOR_INFO = "compare-indicator-info"
     COUNTRIES = "compare-countries"
     YEARS = "compare-years"
@@ -147,6 +149,7 @@ class UserData(StrEnum):
     PICK = "userdata-pick"
     VIEW = "userdata-view"  # the chosen series with the page's indicator and years, if chosen
     CONTEXT = "userdata-context"  # the page's indicator and years (on /compare)
+    GROUP = "userdata-group"  # the heading of the user's series in the indicator picker
     REMOVE = "userdata-remove"
     MODE = "userdata-mode"
     TRANSFORM = "userdata-transform"

@@ -14,7 +14,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 from boundary import callback
 from boundary.inputs import choice, code, codes, store, text, year, year_range
 from boundary.views import read_view, register_address_bar
-from ids import ChartId, Compare, PageId, Shell, compare_panel
+from ids import ChartId, Compare, PageId, Shell, UserData, compare_panel
 from layouts import compare as view
 from state.compare import (
     MAX_COUNTRIES,
@@ -28,8 +28,11 @@ from state.compare import (
 CONTROLS = (Compare.INDICATOR, Compare.COUNTRIES, Compare.YEARS, Compare.TRANSFORM,
             Compare.BASE, Compare.SCALE, Compare.TABS, Compare.MAP_YEAR)
 # What the callback reads for each control: the tab comes through a store the browser writes
-# once the tab can be drawn (the Table tab's grid code is loaded first: assets/js/grid.js).
-CONTROL_INPUTS = tuple((Compare.TAB_READY, "data") if cid == Compare.TABS else (cid, "value")
+# once the tab can be drawn (the Table tab's grid code is loaded first: assets/js/grid.js), and
+# the indicator through a store the browser writes when the picker shows an official one (it
+# also lists the user's own series: callbacks/userdata.py).
+THROUGH_STORES = {Compare.TABS: Compare.TAB_READY, Compare.INDICATOR: Compare.INDICATOR_CHOSEN}
+CONTROL_INPUTS = tuple((THROUGH_STORES[cid], "data") if cid in THROUGH_STORES else (cid, "value")
                        for cid in CONTROLS)
 # A control's value the page could never send is refused; these only mean the page moved on
 # (a transform the new indicator lacks, a 21st country, a reversed range).
@@ -157,7 +160,17 @@ def register(app: Dash) -> None:
         ClientsideFunction("compare", "setControls"),
         *(Output(cid, "value", allow_duplicate=True) for cid in CONTROLS),
         Output(Compare.TAB_READY, "data", allow_duplicate=True),
+        Output(Compare.INDICATOR_CHOSEN, "data", allow_duplicate=True),
         Input(Compare.ADJUSTED, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("compare", "indicatorChosen"),
+        Output(Compare.INDICATOR_CHOSEN, "data", allow_duplicate=True),
+        Output(Compare.INDICATOR, "value", allow_duplicate=True),
+        Output(UserData.PICK, "value", allow_duplicate=True),
+        Input(Compare.INDICATOR, "value"),
+        State(Compare.INDICATOR_CHOSEN, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

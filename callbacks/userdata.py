@@ -26,7 +26,7 @@ from exports.metadata import indicator_entry
 from figures import theme
 from ids import ChartId, Compare, PageId, Shell, UserData
 from layouts.deck_builder import open_deck_link
-from layouts.userdata import MAX_PASTE, MAX_STORED, MAX_UPLOAD_TEXT
+from layouts.userdata import DECK_RESULT, MAX_PASTE, MAX_STORED, MAX_UPLOAD_TEXT
 from pages.deck import MAX_FILE_BYTES, MAX_SLIDES, Deck, Slide, UserSlide, from_stored, to_dict
 from pages.views import View
 from serving import absolute_url
@@ -317,7 +317,10 @@ def register(app: Dash) -> None:
     callback(
         app,
         Output(UserData.DECK_STATUS, "children"),
-        Output(Shell.DECK_STORE, "data", allow_duplicate=True),
+        # Like every chart's "Add this view to my deck", through a store of its own that the
+        # browser moves into the shell's (callbacks.deck): an output outside the section would
+        # make Dash run this each time the section is drawn.
+        Output(DECK_RESULT, "data"),
         Input(UserData.DECK_ADD, "n_clicks"),
         *(State(dep.component_id, dep.component_property) for dep in chart_inputs),
         State(Shell.DECK_STORE, "data"),
@@ -340,6 +343,15 @@ def register(app: Dash) -> None:
         Input(UserData.PICK, "value"),
         Input(UserData.CONTEXT, "data"),
         prevent_initial_call=True,
+    )
+
+    # The page's indicator picker lists them too (on /compare; choosing one picks it here).
+    app.clientside_callback(
+        ClientsideFunction("userdata", "indicatorOptions"),
+        Output(Compare.INDICATOR, "options"),
+        Input(UserData.SERIES, "data"),
+        State(Compare.INDICATOR, "options"),
+        State(UserData.GROUP, "data"),
     )
 
     # The picker lists the series kept in this browser; removing one is done there too.

@@ -76,6 +76,7 @@ def layout(request: PageRequest) -> html.Div:
             dcc.Store(id=Compare.POPSTATE),
             dcc.Store(id=Compare.SHOWN, data=shown),
             dcc.Store(id=Compare.TAB_READY, data=state.tab),
+            dcc.Store(id=Compare.INDICATOR_CHOSEN, data=state.indicator),
             # The chart's figure from the server ({"key", "figure"}).
             dcc.Store(id=Compare.CHART_FIGURE),
             dcc.Store(id=Compare.ADJUSTED),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from ids import UserData
+from ids import ChartTool, UserData
 from layouts.controls import dropdown, radio_group
 from layouts.graph import NOT_DRAWN, graph_config
 from text import downloads as td
@@ -22,6 +22,9 @@ MAX_PASTE = MAX_BYTES  # characters of pasted text
 # An upload arrives as a base64 data URL: 4/3 of the file, and its header.
 MAX_UPLOAD_TEXT = 2 * MAX_BYTES
 MAX_STORED = MAX_SERIES * (MAX_VALUES * 40 + 2_000)  # JSON bytes of the stored series
+# The deck with the chart added, which the browser moves into the shell's deck store, as it
+# does for every chart's "Add this view to my deck" (callbacks.deck).
+DECK_RESULT = {"type": ChartTool.DECK_ADD_RESULT, "chart": UserData.SECTION}
 
 
 def _field(component_id: str, label: str) -> html.Div:
@@ -42,6 +45,8 @@ def section(*, beside_indicator: bool = True) -> html.Section:
         dcc.Store(id=UserData.PENDING),
         dcc.Store(id=UserData.VIEW),
         dcc.Store(id=UserData.CONTEXT),
+        dcc.Store(id=UserData.GROUP, data=t.PICK_LABEL),
+        dcc.Store(id=DECK_RESULT),
         html.H2(t.SECTION_TITLE, className="h4"),
         html.P(t.PRIVACY, className="userdata-privacy"),
         html.P(t.FORMATS.format(max_kb=MAX_BYTES // 1024, max_rows=format_number(MAX_VALUES),

@@ -106,6 +106,7 @@ def test_a_national_series_beside_the_wdi_remittances(stack, page):
     page.reload()
     traces = wait_until(page, TRACES)
     assert [t["y"] for t in traces if t["axis"] == "y2"] == [BMET_VALUES]
+    choose_in_the_indicator_picker(page, marker)
 
     fragment = add_to_deck_and_present(page, marker)
 
@@ -152,6 +153,22 @@ def test_a_national_series_beside_the_wdi_remittances(stack, page):
     assert marker not in log and "1135873" not in log
     # The deck was presented from its link; the data after its "#" never reached the server.
     assert "GET /present?deck=" in log and fragment not in log
+
+
+def choose_in_the_indicator_picker(page, marker: str) -> None:
+    """The page's indicator picker lists the series under "Your data": choosing it picks it in
+    the section below, shown, and the page keeps drawing its official indicator."""
+    address = page.url
+    page.click("#compare-indicator")
+    page.wait_for_selector(".dash-dropdown-content")
+    options = page.locator(".dash-dropdown-content [role=option]")
+    assert options.nth(options.count() - 2).text_content() == "Your data"
+    page.click(f".dash-dropdown-content [role=option]:has-text('{marker}')")
+    wait_until(page, "() => Math.abs(document.getElementById('userdata')"
+                     ".getBoundingClientRect().top) < 5")
+    assert marker in page.inner_text("#userdata-pick")
+    assert page.inner_text("#compare-indicator").startswith("Remittances received")
+    assert page.url == address
 
 
 def add_to_deck_and_present(page, marker: str) -> str:

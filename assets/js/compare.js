@@ -98,9 +98,23 @@
         var ids = ['compare-indicator', 'compare-countries', 'compare-years',
                    'compare-transform', 'compare-base', 'compare-scale', 'compare-tabs',
                    'compare-map-year', 'compare-tab-ready'];
-        return ids.map(function (id) {
+        var set = ids.map(function (id) {
           return adjusted && id in adjusted ? adjusted[id] : window.dash_clientside.no_update;
         });
+        // The official indicator the picker shows is the one the page draws.
+        return set.concat([set[0]]);
+      },
+      /* The picker's choice: an official indicator is drawn; one of the user's own series
+         ("user:<id>") is chosen in "Your data" below, and the picker goes back to the
+         indicator drawn. */
+      indicatorChosen: function (value, chosen) {
+        var noUpdate = window.dash_clientside.no_update;
+        if (typeof value === 'string' && value.indexOf('user:') === 0) {
+          var section = document.getElementById('userdata');
+          if (section) { section.scrollIntoView({block: 'start'}); }
+          return [noUpdate, chosen, value.slice(5)];
+        }
+        return [value === chosen ? noUpdate : value, noUpdate, noUpdate];
       },
       /* The tab to draw, once the grid's code is there for the Table tab. */
       tabReady: function (tab, ready) {

@@ -33,7 +33,28 @@
       /* The comparison view's indicator and years, which its chart of a user's series
          follows (pages without them leave the context empty: the series is drawn alone). */
       context: function (indicator, years) {
+        if (typeof indicator === 'string' && indicator.indexOf('user:') === 0) {
+          return noUpdate();  // a series of the user's chosen in the indicator picker
+        }
         return {indicator: indicator || null, years: years || null};
+      },
+      /* The indicator picker lists the series kept in this browser under their own heading,
+         after the official indicators ("user:<id>"; see compare.indicatorChosen). */
+      indicatorOptions: function (stored, options, heading) {
+        var official = (options || []).filter(function (o) {
+          return String(o.value).indexOf('user:') !== 0 && o.value !== 'topic:user';
+        });
+        var series = kept(stored);
+        if (!series.length) {
+          return official.length === (options || []).length ? noUpdate() : official;
+        }
+        var group = {namespace: 'dash_html_components', type: 'Span',
+                     props: {children: heading, className: 'option-group'}};
+        return official.concat([{label: group, value: 'topic:user', disabled: true,
+                                 search: heading}],
+          series.map(function (s) {
+            return {label: s.name, value: 'user:' + s.id, search: heading + ' ' + s.name};
+          }));
       },
       /* The stored series without the chosen one. */
       removeSeries: function (clicks, chosen, stored) {
