@@ -40,7 +40,7 @@ def layout(request: PageRequest) -> html.Div:
                 html.Span([dcc.Link(t.PRESENT, id=Deck.PRESENT, href="/present",
                                     className="btn btn-primary"),
                            *deck_buttons(builder=True)],
-                          id=Deck.PRESENT_BOX, className="deck-present-box"),
+                          id=Deck.PRESENT_BOX, className="deck-present-box", hidden=True),
                 html.Button(t.EXPORT, id=Deck.EXPORT, type="button",
                             className="btn btn-outline-secondary"),
                 dcc.Download(id=Deck.DOWNLOAD),

@@ -144,6 +144,17 @@ def wait_until(page, function: str, arg: object = None, timeout: float = BROWSER
         page.wait_for_timeout(100)
 
 
+def open_deck_builder(page, base_url: str) -> None:
+    """Open /deck and wait until the builder is drawn from the stored deck (by a callback):
+    a click or key before then may reach a button that is about to be replaced."""
+    page.goto(base_url + "/deck")
+    # Both start hidden; the builder shows one of them.
+    wait_until(page, """() => document.getElementById('deck-empty')
+      && document.getElementById('deck-empty').hidden
+         !== document.getElementById('deck-present-box').hidden
+      && !document.querySelector('[data-dash-is-loading="true"]')""")
+
+
 @dataclass
 class PageWatch:
     """What a page did: requests that left loopback, console errors, page errors."""

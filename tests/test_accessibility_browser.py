@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import AXE_SCRIPT, wait_until
+from conftest import AXE_SCRIPT, open_deck_builder, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,7 @@ def test_axe_finds_nothing_critical_or_serious_on_any_page(live_server, axe_page
                            state="visible")
     found["/compare, data table open"] = axe_violations(page)
     # The deck builder with slides in it.
-    page.goto(live_server.url + "/deck")
+    open_deck_builder(page, live_server.url)
     page.click("#deck-ready")
     page.wait_for_selector(".deck-slide >> nth=3")
     wait_until(page, SETTLED)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import wait_until
+from conftest import open_deck_builder, wait_until
 
 import query
 from layouts.present import ready_made_deck
@@ -181,7 +181,7 @@ def test_slides_shared_links_and_deck_links_keep_the_language(live_server, page,
     assert chart_tab in page.inner_text("main")
 
     # A deck built here is shared and presented in the same language.
-    page.goto(f"{live_server.url}/{locale}/deck")
+    open_deck_builder(page, f"{live_server.url}/{locale}")
     page.click("#deck-ready")
     share = wait_until(page, """() => {
       const field = document.getElementById('deck-share-url');

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import wait_until
+from conftest import open_deck_builder, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -154,12 +154,7 @@ def row_control(kind: str, index: int) -> str:
 
 
 def test_deck_builder_with_the_keyboard_only(live_server, page):
-    page.goto(live_server.url + "/deck")
-    # The builder is drawn from the stored deck by a callback: wait for it before pressing
-    # anything, or the key may reach a button that is about to be replaced.
-    wait_until(page, """() => document.getElementById('deck-ready')
-      && document.getElementById('deck-share-url')
-      && !document.querySelector('[data-dash-is-loading="true"]')""")
+    open_deck_builder(page, live_server.url)
     tab_to(page, "a => a.id === 'deck-ready'")
     page.keyboard.press("Enter")
     page.wait_for_selector(".deck-slide >> nth=2")

@@ -5,7 +5,7 @@ presentation and the API page still work in a 320 px window."""
 from __future__ import annotations
 
 import pytest
-from conftest import wait_until
+from conftest import open_deck_builder, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +76,7 @@ def test_profile_shows_summary_and_cards_at_once_and_nothing_moves(live_server, 
 
 
 def test_deck_titles_fill_their_rows_and_the_deck_title_is_on_the_slides(live_server, page):
-    page.goto(live_server.url + "/deck")
+    open_deck_builder(page, live_server.url)
     page.click("#deck-ready")
     page.wait_for_selector(".deck-slide >> nth=1")
     widths = page.evaluate("""() => Array.from(document.querySelectorAll('.deck-slide'))

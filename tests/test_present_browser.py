@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import wait_until
+from conftest import open_deck_builder, wait_until
 
 from layouts.present import ready_made_deck, slide_payload
 from pages.views import parse_view
@@ -256,8 +256,7 @@ def upload(page, name: str, content: bytes) -> None:
 
 
 def test_deck_files_import_export_and_clear_messages(live_server, page):
-    page.goto(live_server.url + "/deck")
-    page.wait_for_selector("#deck-empty:not([hidden])")
+    open_deck_builder(page, live_server.url)
 
     upload(page, "slides.json", b"\x89PNG this is not JSON")
     message = page.locator("#deck-message .alert-danger")
