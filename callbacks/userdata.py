@@ -191,12 +191,7 @@ def draw(view: object, mode: str | None, transform: str | None, stored: object) 
     options = [{**option, "disabled": option["value"] not in allowed} for option in options]
     figure = user_series.figure(series, indicator, start, end, _transform(series, transform),
                                 mode or "beside")
-    return figure.to_plotly_json(), source_line(series), options
-
-
-def source_line(series: UserSeries) -> str:
-    return t.SOURCE_LINE.format(name=series.name, unit=series.unit, source=series.source,
-                                licence=series.licence, supplied=t.SUPPLIED_BY_USER)
+    return figure.to_plotly_json(), user_series.source_line(series), options
 
 
 def download(_csv: int | None, _xlsx: int | None, view: object, mode: str | None,

@@ -101,6 +101,13 @@ def download_rows(series: UserSeries, indicator: str | None, start: int, end: in
     return pd.concat([f for f in frames if not f.empty] or frames, ignore_index=True)
 
 
+def source_line(series: UserSeries) -> str:
+    """What a chart of the series says of it: name, unit, source, licence, supplied by the
+    user."""
+    return t.SOURCE_LINE.format(name=series.name, unit=series.unit, source=series.source,
+                                licence=series.licence, supplied=t.SUPPLIED_BY_USER)
+
+
 def user_entry(series: UserSeries, transform: str) -> dict[str, object]:
     """What a download says about the user's series (exports.metadata entries)."""
     definition = t.ENTRY_DEFINITION

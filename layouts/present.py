@@ -39,7 +39,6 @@ from state.compare import Vocabulary, snapshot_vocabulary
 from text import downloads as tdl
 from text import present as t
 from text import printing as tp
-from text import userdata as tu
 from text.numbers import format_value
 
 MAX_KEY_VALUES = 12  # lines of key values in a slide's notes
@@ -151,8 +150,7 @@ def user_slide_payload(view: View, slide: Slide, number: int, total: int) -> dic
     title = escape(slide.title or data.series.name, quote=False)
     shown = projector(drawn.update_layout(title={"text": title})).to_plotly_json()
     series = data.series
-    user = tu.SOURCE_LINE.format(name=series.name, unit=series.unit, source=series.source,
-                                 licence=series.licence, supplied=tu.SUPPLIED_BY_USER)
+    user = user_series.source_line(series)
     cited = (t.USER_SLIDE_SOURCE.format(user=user, official=slide_citation(view, {}))
              if data.mode == "beside" else user)
     return {

@@ -117,8 +117,7 @@ def _slide(item: object, vocab: Vocabulary, number: int) -> Slide:
     )
 
 
-def user_slide(value: object, vocab: Vocabulary, number: int,
-               page: PageId = PageId.COMPARE) -> UserSlide:
+def user_slide(value: object, vocab: Vocabulary, number: int, page: PageId) -> UserSlide:
     """A slide's own data from its stored form, checked like a series the browser sends
     (userdata.from_store); only a comparison view draws one."""
     if not isinstance(value, dict) or page != PageId.COMPARE:
