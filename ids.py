@@ -109,7 +109,7 @@ class Compare(StrEnum):
     ADJUSTED = "compare-adjusted"  # control values the server changed, for the browser to set
     NOTICES = "compare-notices"
     INDICATOR = "compare-indicator"
-    # The official indicator chosen in the picker (which also lists the user's own series).
+    # The official indicator last chosen in the picker (which also lists the user's series).
     INDICATOR_CHOSEN = "compare-indicator-chosen"
     INDICATOR_INFO = "compare-indicator-info"
     COUNTRIES = "compare-countries"

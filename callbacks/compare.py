@@ -10,6 +10,7 @@ browser (assets/js/compare.js).
 from __future__ import annotations
 
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
 
 from boundary import callback
 from boundary.inputs import choice, code, codes, store, text, year, year_range
@@ -28,12 +29,12 @@ from state.compare import (
 CONTROLS = (Compare.INDICATOR, Compare.COUNTRIES, Compare.YEARS, Compare.TRANSFORM,
             Compare.BASE, Compare.SCALE, Compare.TABS, Compare.MAP_YEAR)
 # What the callback reads for each control: the tab comes through a store the browser writes
-# once the tab can be drawn (the Table tab's grid code is loaded first: assets/js/grid.js), and
-# the indicator through a store the browser writes when the picker shows an official one (it
-# also lists the user's own series: callbacks/userdata.py).
-THROUGH_STORES = {Compare.TABS: Compare.TAB_READY, Compare.INDICATOR: Compare.INDICATOR_CHOSEN}
-CONTROL_INPUTS = tuple((THROUGH_STORES[cid], "data") if cid in THROUGH_STORES else (cid, "value")
+# once the tab can be drawn (the Table tab's grid code is loaded first: assets/js/grid.js).
+CONTROL_INPUTS = tuple((Compare.TAB_READY, "data") if cid == Compare.TABS else (cid, "value")
                        for cid in CONTROLS)
+# The indicator picker also lists the user's own series ("user:<id>", callbacks/userdata.py):
+# the browser picks one in "Your data" and puts the picker back (compare.indicatorChosen).
+USER_SERIES_PREFIX = "user:"
 # A control's value the page could never send is refused; these only mean the page moved on
 # (a transform the new indicator lacks, a 21st country, a reversed range).
 ACCEPTED_NOTICES = ("not_allowed", "too_many", "swapped")
@@ -61,6 +62,8 @@ def control_params(values: list, map_year_moved: bool) -> dict[str, str]:
 
 def update(*args: object) -> tuple:
     *values, popstate, shown, history, path = args
+    if str(values[0]).startswith(USER_SERIES_PREFIX):
+        raise PreventUpdate
     trigger = ctx.triggered_id
     change = read_view(PageId.COMPARE, path, history,
                        popstate if trigger == Compare.POPSTATE else None,
@@ -160,13 +163,13 @@ def register(app: Dash) -> None:
         ClientsideFunction("compare", "setControls"),
         *(Output(cid, "value", allow_duplicate=True) for cid in CONTROLS),
         Output(Compare.TAB_READY, "data", allow_duplicate=True),
-        Output(Compare.INDICATOR_CHOSEN, "data", allow_duplicate=True),
         Input(Compare.ADJUSTED, "data"),
         prevent_initial_call=True,
     )
+    # Beside the page's callback, not before it: an official indicator costs no extra step.
     app.clientside_callback(
         ClientsideFunction("compare", "indicatorChosen"),
-        Output(Compare.INDICATOR_CHOSEN, "data", allow_duplicate=True),
+        Output(Compare.INDICATOR_CHOSEN, "data"),
         Output(Compare.INDICATOR, "value", allow_duplicate=True),
         Output(UserData.PICK, "value", allow_duplicate=True),
         Input(Compare.INDICATOR, "value"),

@@ -98,15 +98,13 @@
         var ids = ['compare-indicator', 'compare-countries', 'compare-years',
                    'compare-transform', 'compare-base', 'compare-scale', 'compare-tabs',
                    'compare-map-year', 'compare-tab-ready'];
-        var set = ids.map(function (id) {
+        return ids.map(function (id) {
           return adjusted && id in adjusted ? adjusted[id] : window.dash_clientside.no_update;
         });
-        // The official indicator the picker shows is the one the page draws.
-        return set.concat([set[0]]);
       },
-      /* The picker's choice: an official indicator is drawn; one of the user's own series
-         ("user:<id>") is chosen in "Your data" below, and the picker goes back to the
-         indicator drawn. */
+      /* The picker's choice: an official indicator is remembered (the page's callback draws
+         it); one of the user's own series ("user:<id>") is chosen in "Your data" below, and
+         the picker goes back to the official indicator. */
       indicatorChosen: function (value, chosen) {
         var noUpdate = window.dash_clientside.no_update;
         if (typeof value === 'string' && value.indexOf('user:') === 0) {
