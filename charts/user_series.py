@@ -50,6 +50,11 @@ def user_rows(series: UserSeries, start: int, end: int, transform: str) -> pd.Da
     return frame[COLUMNS].sort_values(["country_code", "sex", "year"]).reset_index(drop=True)
 
 
+def line_name(country: str, sex: str) -> str:
+    """A line of the series: its country, and its sex where the series gives one."""
+    return country if sex == "total" else f"{country} ({t.SEXES[sex]})"
+
+
 def user_unit(series: UserSeries, transform: str) -> str:
     return t.TRANSFORM_UNITS.get(transform, "{unit}").format(unit=series.unit)
 
@@ -68,8 +73,7 @@ def figure(series: UserSeries, indicator: str | None, start: int, end: int, tran
     if rows.empty:
         return theme.empty_figure(t.CHART_NO_ROWS)
     lines = rows.assign(country_name=[
-        name if sex == "total" else f"{name} ({t.SEXES[sex]})"
-        for name, sex in zip(rows["country_name"], rows["sex"], strict=True)])
+        line_name(name, sex) for name, sex in zip(rows["country_name"], rows["sex"], strict=True)])
     # Beside nothing (no indicator on the page, e.g. /data), the series is drawn alone.
     official = (official_rows(indicator, series.countries, start, end)
                 if mode == "beside" and indicator else None)

@@ -32,7 +32,7 @@ from layouts.controls import dropdown
 from layouts.graph import graph, toolbar
 from layouts.printing import deck_buttons, print_frame
 from pages import PageRequest
-from pages.deck import Deck, Slide, decode, read_shipped, slide_index, to_dict
+from pages.deck import Deck, Slide, UserSlide, decode, read_shipped, slide_index, to_dict
 from pages.views import DeckError, View, parse_view
 from serving import absolute_url
 from state.compare import Vocabulary, snapshot_vocabulary
@@ -101,10 +101,22 @@ def key_values(view: View, figure: dict[str, Any]) -> list[str]:
     return lines
 
 
-def speaker_notes(view: View, figure: dict[str, Any], cited: str) -> str:
+def user_key_values(data: UserSlide, start: int, end: int) -> list[str]:
+    """'<country>: <value> (<year>)' for the latest year of each line of a user's series, as
+    the slide draws it (transformed, within its years)."""
+    rows = user_series.user_rows(data.series, start, end, data.transform).dropna(subset=["value"])
+    latest = rows.sort_values("year", kind="stable").groupby(
+        ["country_code", "sex"], sort=False).tail(1)
+    unit = user_series.user_unit(data.series, data.transform)
+    return [tp.DECK_NOTES_VALUE.format(
+        country=user_series.line_name(row.country_name, row.sex),
+        value=format_value(row.value, unit, 0 if float(row.value).is_integer() else 2),
+        year=int(row.year)) for row in latest.head(MAX_KEY_VALUES).itertuples(index=False)]
+
+
+def speaker_notes(values: list[str], cited: str) -> str:
     """The slide's notes in a PowerPoint: its key values, then its citation."""
-    values = key_values(view, figure) or [tp.DECK_NOTES_NO_VALUES]
-    return "\n".join([tp.DECK_NOTES_VALUES, *values, "",
+    return "\n".join([tp.DECK_NOTES_VALUES, *(values or [tp.DECK_NOTES_NO_VALUES]), "",
                       tp.DECK_NOTES_CITATION.format(citation=cited)])
 
 
@@ -129,7 +141,7 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
         "caption": t.DATA_LEFT_OUT if slide.data_left_out else
                    "" if retitled else slide.caption,
         "source": tdl.SLIDE_SOURCE.format(citation=cited),
-        "notes": speaker_notes(view, shown, cited),
+        "notes": speaker_notes(key_values(view, shown), cited),
         "view": view.url,
         "countries": list(view.countries),
         "counter": t.SLIDE_COUNTER.format(number=number, total=total),
@@ -158,7 +170,7 @@ def user_slide_payload(view: View, slide: Slide, number: int, total: int) -> dic
         "title": slide.title or series.name,
         "caption": slide.caption,
         "source": tdl.SLIDE_SOURCE.format(citation=cited),
-        "notes": speaker_notes(view, shown, cited),
+        "notes": speaker_notes(user_key_values(data, state.start, state.end), cited),
         "view": view.url,
         "countries": list(series.countries),
         "fixed": True,

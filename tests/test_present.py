@@ -201,3 +201,7 @@ def test_a_slide_of_a_users_series_draws_it_beside_the_view_and_escapes_its_word
     assert "BMET <i>" in payload["source"] and "BX.TRF.PWKR.CD.DT" in payload["source"]
     assert payload["fixed"] and payload["countries"] == ["BGD"]
     assert payload["title"] == "<b>Workers</b> abroad"  # shown as text by the page
+    # Its notes give the series' latest value, as drawn, and the citation.
+    notes = payload["notes"].splitlines()
+    assert notes[1] == "Bangladesh: 217,669 persons (2020)"
+    assert notes[-1].startswith("Citation: ") and "BMET <i>" in notes[-1]
