@@ -18,12 +18,13 @@ from boundary import callback
 from boundary.inputs import clicks, each, store, text
 from ids import ChartTool, Deck, DeckRow, Shell
 from layouts import deck_builder as builder
-from layouts.present import ready_made_deck
+from layouts.present import ready_made_deck, reason_text
 from pages.deck import (
     MAX_FILE_BYTES,
     MAX_SLIDES,
     MAX_TITLE,
     Slide,
+    appended,
     encode,
     encode_data,
     from_file,
@@ -48,20 +49,13 @@ MAX_UPLOAD = MAX_FILE_BYTES * 4 // 3 + 200
 MAX_LINK_DATA = 8000
 
 
-def reason_text(error: DeckError) -> str:
-    return t.DECK_ERRORS[error.reason].format(**error.details)
-
-
 def stored_deck(data: dict | None) -> tuple[SlideDeck, int]:
     return from_stored(data, snapshot_vocabulary())
 
 
 def append_view(deck: SlideDeck, view: View) -> SlideDeck:
     """`deck` with `view` as its last slide, titled by the view's own chart."""
-    if len(deck.slides) >= MAX_SLIDES:
-        raise DeckError("too_many_slides", count=len(deck.slides) + 1, limit=MAX_SLIDES)
-    return SlideDeck(title=deck.title, slides=(*deck.slides, Slide(view=view.url,
-                                                                    title=view.title)))
+    return appended(deck, Slide(view=view.url, title=view.title))
 
 
 # ---- "Add this view to my deck" -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State, no_updat
 from boundary import callback, refuse
 from boundary.inputs import codes, index, store, text
 from ids import ChartId, ChartTool, Present, Printing, block
-from layouts.present import slide_payload
+from layouts.present import reason_text, slide_payload
 from pages.deck import MAX_DATA_BYTES, MAX_JSON_BYTES, MAX_SLIDES, from_stored, with_data
 from pages.views import DeckError, parse_view
 from state.compare import MAX_COUNTRIES, clean_countries, snapshot_vocabulary
@@ -53,8 +53,7 @@ def draw_data(token: str | None, position: int | None, deck: dict | None) -> tup
     try:
         drawn = with_data(stored, token or "", vocab)
     except DeckError as error:
-        reason = t.DECK_ERRORS[error.reason].format(**error.details)
-        return no_update, no_update, t.DATA_FAILED.format(reason=reason)
+        return no_update, no_update, t.DATA_FAILED.format(reason=reason_text(error))
     slides_patch = Patch()
     total = len(drawn.slides)
     for number, slide in enumerate(drawn.slides, start=1):

@@ -27,8 +27,16 @@ from figures import theme
 from ids import ChartId, Compare, PageId, Shell, UserData
 from layouts.deck_builder import open_deck_link
 from layouts.userdata import DECK_RESULT, MAX_PASTE, MAX_STORED, MAX_UPLOAD_TEXT
-from pages.deck import MAX_FILE_BYTES, MAX_SLIDES, Deck, Slide, UserSlide, from_stored, to_dict
-from pages.views import View
+from pages.deck import (
+    MAX_FILE_BYTES,
+    MAX_SLIDES,
+    Slide,
+    UserSlide,
+    appended,
+    from_stored,
+    to_dict,
+)
+from pages.views import DeckError, View
 from serving import absolute_url
 from state.compare import CompareState, clean_countries, snapshot_vocabulary
 from text import present as tp
@@ -160,9 +168,11 @@ def add(_clicks: int | None, pending: object, stored: object, name: str | None,
             series.id)
 
 
-def _view(view: object) -> tuple[object, str | None, tuple[int, int]]:
-    """The chosen series' id, the page's indicator (if the snapshot has it) and its years, from
-    the view the browser sends (UserData.VIEW); anything else is left out."""
+def _chosen(view: object, stored: object) -> tuple[UserSeries | None, str | None,
+                                                  tuple[int, int]]:
+    """The chosen series (None if not among those stored, as checked by userdata.find), the
+    page's indicator (if the snapshot has it) and its years, from the view the browser sends
+    (UserData.VIEW); anything else is left out."""
     vocab = snapshot_vocabulary()
     view = view if isinstance(view, dict) else {}
     indicator = view.get("indicator")
@@ -172,7 +182,7 @@ def _view(view: object) -> tuple[object, str | None, tuple[int, int]]:
     if not (isinstance(years, list) and len(years) == 2
             and all(type(y) is int and vocab.first_year <= y <= vocab.last_year for y in years)):
         years = [vocab.first_year, vocab.last_year]
-    return view.get("pick"), indicator, (min(years), max(years))
+    return find(stored, view.get("pick"), known_codes()), indicator, (min(years), max(years))
 
 
 def _transform(series: UserSeries, transform: str | None) -> str:
@@ -183,8 +193,7 @@ def _transform(series: UserSeries, transform: str | None) -> str:
 def draw(view: object, mode: str | None, transform: str | None, stored: object) -> tuple:
     """The chart of the chosen series (never cached: it holds the user's values)."""
     options = [{"label": label, "value": name} for name, label in t.TRANSFORMS.items()]
-    pick, indicator, (start, end) = _view(view)
-    series = find(stored, pick, known_codes())
+    series, indicator, (start, end) = _chosen(view, stored)
     if series is None:
         return theme.empty_figure(t.CHART_EMPTY).to_plotly_json(), t.CHART_EMPTY, options
     allowed = user_series.allowed_transforms(series)
@@ -198,8 +207,7 @@ def download(_csv: int | None, _xlsx: int | None, view: object, mode: str | None
              transform: str | None, stored: object) -> dict:
     """The chart's rows as CSV or XLSX; the user's rows marked "supplied by the user"."""
     fmt = {UserData.CSV: "csv", UserData.XLSX: "xlsx"}.get(ctx.triggered_id)
-    pick, indicator, (start, end) = _view(view)
-    series = find(stored, pick, known_codes())
+    series, indicator, (start, end) = _chosen(view, stored)
     if fmt is None or series is None:
         raise PreventUpdate
     official = indicator if mode != "alone" else None
@@ -225,14 +233,11 @@ def add_to_deck(_clicks: int | None, view: object, mode: str | None, transform: 
                 stored: object, deck_data: object) -> tuple:
     """The deck with a slide of the chart as drawn: the comparison view of the page's
     indicator and years for the series' countries, carrying a copy of the series."""
-    pick, indicator, (start, end) = _view(view)
-    series = find(stored, pick, known_codes())
+    series, indicator, (start, end) = _chosen(view, stored)
     if series is None:
         raise PreventUpdate
     vocab = snapshot_vocabulary()
     deck, _ = from_stored(deck_data, vocab)
-    if len(deck.slides) >= MAX_SLIDES:
-        return tp.ADD_FULL.format(limit=MAX_SLIDES), no_update
     countries, _ = clean_countries(series.countries, vocab)
     state = CompareState(indicator=indicator or vocab.default_indicator,
                          countries=countries or vocab.default_countries, start=start, end=end)
@@ -240,7 +245,10 @@ def add_to_deck(_clicks: int | None, view: object, mode: str | None, transform: 
     # and may cache a page by) carries titles but none of the user's data.
     slide = Slide(view=View(PageId.COMPARE, state, ChartId.COMPARE_SERIES).url,
                   data=UserSlide(series, _transform(series, transform), mode or "beside"))
-    deck = Deck(title=deck.title, slides=(*deck.slides, slide))
+    try:
+        deck = appended(deck, slide)
+    except DeckError:
+        return tp.ADD_FULL.format(limit=MAX_SLIDES), no_update
     return ([t.DECK_ADDED.format(number=len(deck.slides)), " ", open_deck_link()],
             to_dict(deck))
 

@@ -49,6 +49,11 @@ def ready_made_deck(vocab: Vocabulary) -> Deck:
     return read_shipped(t.READY_DECK_NAME, t.READY_DECK_TITLE, t.READY_DECK_SLIDES, vocab)
 
 
+def reason_text(error: DeckError) -> str:
+    """Why a deck, a deck file, a link or a slide's data cannot be used, in the page's words."""
+    return t.DECK_ERRORS[error.reason].format(**error.details)
+
+
 def slide_citation(view: View, figure: dict[str, Any]) -> str:
     """The citation of the data the slide shows (`figure`, as JSON), the same text as its
     chart's "Copy citation" (exports.citation); a chart without data cites its sources."""
@@ -126,56 +131,58 @@ def slide_payload(view: View, slide: Slide, number: int, total: int, *,
     projector look, the heading (the slide's own title, unless the presenter changed its
     countries: then the chart's title, which stays true), caption, source line, speaker notes
     (key values and citation, for the PowerPoint), counter, the view's link and countries."""
-    if slide.data is not None:
-        return user_slide_payload(view, slide, number, total)
+    shown = (_user_slide(view, slide) if slide.data is not None
+             else _official_slide(view, slide, retitled))
+    cited, values = shown.pop("cited"), shown.pop("values")
+    return {
+        **shown,
+        "source": tdl.SLIDE_SOURCE.format(citation=cited),
+        "notes": speaker_notes(values, cited),
+        "view": view.url,
+        "counter": t.SLIDE_COUNTER.format(number=number, total=total),
+        "counter_label": t.SLIDE_COUNTER_LABEL.format(number=number, total=total),
+    }
+
+
+def _official_slide(view: View, slide: Slide, retitled: bool) -> dict[str, Any]:
     figure = charts.figure(view.chart, view.state)
     if not figure.layout.title.text and not figure.layout.meta:
         # A chart titled by its page's heading names itself on a slide (an empty chart
         # already says what is missing).
         figure = go.Figure(figure).update_layout(title={"text": view.title})
     shown = projector(figure).to_plotly_json()
-    cited = slide_citation(view, shown)
     return {
         "figure": shown,
         "title": view.title if retitled or not slide.title else slide.title,
         "caption": t.DATA_LEFT_OUT if slide.data_left_out else
                    "" if retitled else slide.caption,
-        "source": tdl.SLIDE_SOURCE.format(citation=cited),
-        "notes": speaker_notes(key_values(view, shown), cited),
-        "view": view.url,
+        "cited": slide_citation(view, shown),
+        "values": key_values(view, shown),
         "countries": list(view.countries),
-        "counter": t.SLIDE_COUNTER.format(number=number, total=total),
-        "counter_label": t.SLIDE_COUNTER_LABEL.format(number=number, total=total),
         "text": chart_text(ChartId.SLIDE, view.chart, view.state),
     }
 
 
-def user_slide_payload(view: View, slide: Slide, number: int, total: int) -> dict[str, Any]:
-    """Slide `number` drawing a user's series (never cached: it holds the user's values). Its
+def _user_slide(view: View, slide: Slide) -> dict[str, Any]:
+    """A slide drawing a user's series (never cached: it holds the user's values). Its
     countries are the series' own, so the presenter's picker is off (`fixed`)."""
     data = slide.data
     assert data is not None
-    state = view.state
-    drawn = user_series.figure(data.series, state.indicator, state.start, state.end,
+    state, series = view.state, data.series
+    drawn = user_series.figure(series, state.indicator, state.start, state.end,
                                data.transform, data.mode)
     # Plotly reads a few HTML tags in a title: the user's words are escaped.
-    title = escape(slide.title or data.series.name, quote=False)
-    shown = projector(drawn.update_layout(title={"text": title})).to_plotly_json()
-    series = data.series
+    title = escape(slide.title or series.name, quote=False)
     user = user_series.source_line(series)
-    cited = (t.USER_SLIDE_SOURCE.format(user=user, official=slide_citation(view, {}))
-             if data.mode == "beside" else user)
     return {
-        "figure": shown,
+        "figure": projector(drawn.update_layout(title={"text": title})).to_plotly_json(),
         "title": slide.title or series.name,
         "caption": slide.caption,
-        "source": tdl.SLIDE_SOURCE.format(citation=cited),
-        "notes": speaker_notes(user_key_values(data, state.start, state.end), cited),
-        "view": view.url,
+        "cited": (t.USER_SLIDE_SOURCE.format(user=user, official=slide_citation(view, {}))
+                  if data.mode == "beside" else user),
+        "values": user_key_values(data, state.start, state.end),
         "countries": list(series.countries),
         "fixed": True,
-        "counter": t.SLIDE_COUNTER.format(number=number, total=total),
-        "counter_label": t.SLIDE_COUNTER_LABEL.format(number=number, total=total),
         "text": user,
     }
 
@@ -186,7 +193,7 @@ def layout(request: PageRequest) -> html.Div:
     try:
         deck = decode(token, vocab) if token is not None else ready_made_deck(vocab)
     except DeckError as error:
-        return bad_deck(t.DECK_ERRORS[error.reason].format(**error.details))
+        return bad_deck(reason_text(error))
     index = slide_index(request.params.get("slide"), len(deck.slides))
     total = len(deck.slides)
     slides = [slide_payload(parse_view(s.view, vocab, n), s, n, total)

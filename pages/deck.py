@@ -117,6 +117,13 @@ def _slide(item: object, vocab: Vocabulary, number: int) -> Slide:
     )
 
 
+def appended(deck: Deck, slide: Slide) -> Deck:
+    """`deck` with `slide` last; a deck already holding MAX_SLIDES is a DeckError."""
+    if len(deck.slides) >= MAX_SLIDES:
+        raise DeckError("too_many_slides", count=len(deck.slides) + 1, limit=MAX_SLIDES)
+    return Deck(title=deck.title, slides=(*deck.slides, slide))
+
+
 def user_slide(value: object, vocab: Vocabulary, number: int, page: PageId) -> UserSlide:
     """A slide's own data from its stored form, checked like a series the browser sends
     (userdata.from_store); only a comparison view draws one."""
