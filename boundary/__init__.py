@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dash import Dash, Output, State
+from dash import Dash, Output, State, ctx
 from werkzeug.exceptions import BadRequest
 
 from boundary.inputs import Check, InvalidInput, choice
@@ -26,7 +26,7 @@ from text.i18n import DEFAULT, LANGUAGES, localized_link, using
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Check", "InvalidInput", "RefusedInput", "callback", "refuse"]
+__all__ = ["Check", "InvalidInput", "RefusedInput", "callback", "changed", "refuse"]
 
 
 LANGUAGE_CHECK = choice(LANGUAGES)
@@ -34,6 +34,13 @@ LANGUAGE_CHECK = choice(LANGUAGES)
 
 class RefusedInput(BadRequest):
     """A callback request whose inputs no page would send (HTTP 400)."""
+
+
+def changed(component_id: str) -> bool:
+    """Whether the input `component_id` is one of those that started this call. Dash sends inputs
+    that changed before their request left in one request, so ctx.triggered_id, the first of
+    them, is not enough."""
+    return component_id in ctx.triggered_prop_ids.values()
 
 
 def refuse(reason: str) -> RefusedInput:

@@ -9,10 +9,10 @@ browser (assets/js/compare.js).
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from boundary import callback
+from boundary import callback, changed
 from boundary.inputs import choice, code, codes, store, text, year, year_range
 from boundary.views import read_view, register_address_bar
 from ids import ChartId, Compare, PageId, Shell, UserData, compare_panel
@@ -64,10 +64,9 @@ def update(*args: object) -> tuple:
     *values, popstate, shown, history, path = args
     if str(values[0]).startswith(USER_SERIES_PREFIX):
         raise PreventUpdate
-    trigger = ctx.triggered_id
-    change = read_view(PageId.COMPARE, path, history,
-                       popstate if trigger == Compare.POPSTATE else None,
-                       control_params(values, trigger == Compare.MAP_YEAR),
+    read_address = changed(Compare.POPSTATE)
+    change = read_view(PageId.COMPARE, path, history, popstate if read_address else None,
+                       control_params(values, changed(Compare.MAP_YEAR)),
                        accepted=ACCEPTED_NOTICES, shown=SHOWN_NOTICES)
     state: CompareState = change.state
     shown = dict(shown or {})
@@ -81,7 +80,6 @@ def update(*args: object) -> tuple:
         outputs = view.PANEL_OUTPUTS[tab]
         panel_outputs += view.panel_values(tab, state) if redraw else [no_update] * len(outputs)
     before: CompareState = change.previous
-    read_address = trigger == Compare.POPSTATE
     new_indicator = state.indicator != before.indicator or read_address
     new_years = (state.start, state.end) != (before.start, before.end) or read_address
     # Notices are sent when there are some, or to clear those shown.

@@ -3,10 +3,10 @@ request; the country picker of /country opens a profile; printing is done by the
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from boundary import callback
+from boundary import callback, changed
 from boundary.inputs import choice, store, text, year
 from boundary.views import read_view, register_address_bar
 from ids import PageId, Profile, Shell
@@ -25,7 +25,7 @@ def update(measure: str | None, year_value: int | None, popstate: dict | None,
     params = {"measure": measure or "usd",
               "year": "" if year_value in (None, vocab.stock_years[-1]) else str(year_value)}
     change = read_view(PageId.PROFILE, path, history,
-                       popstate if ctx.triggered_id == Profile.POPSTATE else None, params)
+                       popstate if changed(Profile.POPSTATE) else None, params)
     state: ProfileState = change.state
     return (
         no_update if state.measure == measure else state.measure,

@@ -125,18 +125,49 @@ def _moved(slides: list[Slide], index: int, step: int) -> list[Slide]:
     return slides
 
 
+TITLES = (DeckRow.TITLE, Deck.TITLE)
+
+
+def _changes() -> list[tuple[str, str | dict, object]]:
+    """Each input that changed, as (kind, id, value)."""
+    values = {item["prop_id"]: item["value"] for item in ctx.triggered} if ctx.triggered else {}
+    return [(cid["type"] if isinstance(cid, dict) else cid, cid, values.get(prop))
+            for prop, cid in ctx.triggered_prop_ids.items()]
+
+
+def _retitled(deck: SlideDeck, changes: list, slide_titles: list, deck_title: object) -> SlideDeck:
+    """The deck with each title that changed; PreventUpdate when none did."""
+    slides = list(deck.slides)
+    title = deck.title
+    for kind, cid, _ in changes:
+        if kind == Deck.TITLE:
+            title = " ".join(str(deck_title or "").split())
+        elif kind == DeckRow.TITLE and 0 <= cid["index"] < min(len(slides), len(slide_titles)):
+            index = cid["index"]
+            slides[index] = replace(slides[index],
+                                    title=" ".join(str(slide_titles[index] or "").split()))
+    retitled = SlideDeck(title=title, slides=tuple(slides))
+    if retitled == deck:
+        raise PreventUpdate
+    return retitled
+
+
 def edit_deck(*args: object) -> tuple:
     """Every change made on the builder page: move, rename, remove, retitle the deck, add a
     view by its link, load the ready-made deck, clear, import a file."""
     (_up, _down, _remove, slide_titles, deck_title, _add, _submit, _ready, _clear, upload,
      data, link, filename) = args
-    trigger = ctx.triggered_id
-    value = ctx.triggered[0]["value"] if ctx.triggered else None
-    if trigger is None:
+    changes = _changes()
+    # Inputs that change together reach the server in one request (the builder redrawing the
+    # titles while a click is on its way), so the pressed button is looked for among them all.
+    # A button drawn anew has no clicks: it was not pressed.
+    pressed = [(kind, cid) for kind, cid, value in changes if kind not in TITLES and value]
+    if pressed:
+        kind, trigger = pressed[0]
+    elif any(kind in TITLES for kind, _, _ in changes):
+        kind, trigger = Deck.TITLE, Deck.TITLE
+    else:
         raise PreventUpdate
-    kind = trigger["type"] if isinstance(trigger, dict) else trigger
-    if kind not in (DeckRow.TITLE, Deck.TITLE) and not value:
-        raise PreventUpdate  # a button drawn anew, not pressed
     deck, _ = stored_deck(data)
     slides = list(deck.slides)
     message, clear_link = no_update, no_update
@@ -151,19 +182,9 @@ def edit_deck(*args: object) -> tuple:
             if not 0 <= trigger["index"] < len(slides):
                 raise PreventUpdate
             slides.pop(trigger["index"])
-        elif kind == DeckRow.TITLE:
-            index = trigger["index"]
-            if not 0 <= index < len(slides) or index >= len(slide_titles):
-                raise PreventUpdate
-            title = " ".join(str(slide_titles[index] or "").split())
-            if slides[index].title == title:
-                raise PreventUpdate
-            slides[index] = replace(slides[index], title=title)
         elif kind == Deck.TITLE:
-            title = " ".join(str(deck_title or "").split())
-            if title == deck.title:
-                raise PreventUpdate
-            deck = SlideDeck(title=title, slides=deck.slides)
+            deck = _retitled(deck, changes, slide_titles, deck_title)
+            slides = list(deck.slides)
         elif kind in (Deck.ADD_LINK_BUTTON, Deck.ADD_LINK):
             if not (link or "").strip():
                 raise PreventUpdate

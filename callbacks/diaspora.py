@@ -3,9 +3,9 @@ request."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, no_update
 
-from boundary import callback
+from boundary import callback, changed
 from boundary.inputs import choice, codes, store, text, year
 from boundary.views import read_view, register_address_bar
 from ids import Diaspora, PageId, Shell
@@ -24,7 +24,7 @@ def update(countries: list[str], measure: str | None, year_value: int | None,
     params = {"countries": ",".join(countries), "measure": measure or "persons",
               "year": "" if year_value in (None, latest) else str(year_value)}
     change = read_view(PageId.DIASPORA, path, history,
-                       popstate if ctx.triggered_id == Diaspora.POPSTATE else None, params,
+                       popstate if changed(Diaspora.POPSTATE) else None, params,
                        accepted=ACCEPTED_NOTICES, shown=ACCEPTED_NOTICES)
     state: DiasporaState = change.state
     wanted = [list(state.countries), state.measure, state.year or latest]

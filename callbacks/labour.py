@@ -3,9 +3,9 @@ one request."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, no_update
 
-from boundary import callback
+from boundary import callback, changed
 from boundary.inputs import code, codes, store, text
 from boundary.views import read_view, register_address_bar
 from ids import Labour, PageId, Shell
@@ -22,7 +22,7 @@ def update(country: str | None, countries: list[str], popstate: dict | None,
            history: dict | None, path: str | None) -> tuple:
     params = {"country": country or "", "countries": ",".join(countries)}
     change = read_view(PageId.LABOUR, path, history,
-                       popstate if ctx.triggered_id == Labour.POPSTATE else None, params,
+                       popstate if changed(Labour.POPSTATE) else None, params,
                        accepted=ACCEPTED_NOTICES, shown=ACCEPTED_NOTICES)
     state: LabourState = change.state
     return (

@@ -5,7 +5,8 @@ can be read from /proc, and a real Redis as the shared cache), every forged requ
 probe that found them is answered with a 4xx or a bounded, correct answer; none grows the
 worker by 50 MB or costs it a second of CPU; a junk value never creates a cache entry; and a
 property-based generator of wrong-typed and oversized inputs for every server callback the app
-registers never gets a 5xx or a traceback.
+registers never gets a 5xx or a traceback. And a request that names several changed inputs at
+once, as Dash sends when inputs change together, is acted on whole.
 """
 
 from __future__ import annotations
@@ -192,6 +193,41 @@ def test_junk_values_never_create_cache_entries(app, dependencies, redis_cache):
         assert post(app, junk)[0] == 400
     assert post(app, good)[0] == 200
     assert client.dbsize() == keys
+
+
+def deck_edit(dependencies: list[dict], values: dict, changed: list[str]) -> dict:
+    """The deck builder's edits, as the stored deck after a request naming `changed`."""
+    return body_for(callback_of(dependencies, "deck-upload.contents"), values) | {
+        "changedPropIds": changed}
+
+
+def stored(payload: bytes) -> dict:
+    return json.loads(payload)["response"]["deck-store"]["data"]
+
+
+def test_a_click_arriving_with_a_redrawn_title_is_acted_on(app, dependencies):
+    """Dash merges inputs that changed before their request left into one request: the builder
+    redrawing the deck's title while "Start from the ready-made deck" is pressed loads it."""
+    status, payload = post(app, deck_edit(
+        dependencies, {"deck-title.value": "", "deck-ready.n_clicks": 1},
+        ["deck-title.value", "deck-ready.n_clicks"]))
+    assert status == 200, payload[:300]
+    assert len(stored(payload)["slides"]) >= 3
+
+
+def test_titles_changed_together_are_all_kept(app, dependencies):
+    ready = stored(post(app, deck_edit(dependencies, {"deck-ready.n_clicks": 1},
+                                       ["deck-ready.n_clicks"]))[1])
+    row = '{"index":0,"type":"deck-slide-title"}.value'
+    status, payload = post(app, deck_edit(
+        dependencies, {"deck-title.value": "  Seminar   deck ", "deck-store.data": ready,
+                       '{"index":["ALL"],"type":"deck-slide-title"}.value': "Opening"},
+        ["deck-title.value", row]))
+    assert status == 200, payload[:300]
+    deck = stored(payload)
+    assert deck["title"] == "Seminar deck"
+    assert deck["slides"][0]["title"] == "Opening"
+    assert deck["slides"][1:] == ready["slides"][1:]
 
 
 JSON = st.recursive(
