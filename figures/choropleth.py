@@ -96,6 +96,5 @@ def create_figure(
             hoverinfo="skip", meta={"key": "no-data"},
             marker={"symbol": "square", "size": 14, "color": theme.NO_DATA_COLOUR},
         ))
-        fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "y": 0,
-                                                   "yanchor": "top"})
+        fig.update_layout(showlegend=True)
     return fig

@@ -53,7 +53,6 @@ def create_figure(
         yaxis={"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)"},
         height=max(260, 90 + 40 * len(data)),
         margin={"r": 120},
-        legend={"orientation": "h", "y": -0.18},
     ))
     # The total and share at the end of each bar, in a text-only trace; it carries each
     # destination's total for the downloads (scatter is drawn above bars whatever its place).

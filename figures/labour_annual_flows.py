@@ -46,8 +46,7 @@ def create_figure(
         yaxis={"title": {"text": y_title}, "rangemode": "tozero"},
         xaxis=xaxis,
         hovermode="closest",
-        legend={"orientation": "v", "y": -0.15, "yanchor": "top"},
-        margin={"b": 120},
+        legend={"orientation": "v"},
     ))
     for code in codes:
         rows = data[data["reporting_code"] == code]

@@ -38,7 +38,7 @@ def projector(figure: go.Figure) -> go.Figure:
         font={"family": theme.FONT_FAMILY, "size": TICK_SIZE, "color": TEXT_COLOUR},
         title={"font": {"size": TITLE_SIZE, "color": TEXT_COLOUR}, "x": 0, "xanchor": "left",
                "y": 0.98, "yanchor": "top"},
-        legend={"font": {"size": LEGEND_SIZE, "color": TEXT_COLOUR}, "y": -0.14},
+        legend={"font": {"size": LEGEND_SIZE, "color": TEXT_COLOUR}},
         hoverlabel={"font": {"size": HOVER_SIZE, "family": theme.FONT_FAMILY}},
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",

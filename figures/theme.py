@@ -127,7 +127,11 @@ def base_layout(**overrides: object) -> dict:
         "margin": {"l": 64, "r": 24, "t": 24, "b": 56},
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": FONT_SIZE}},
         "separators": ".,",
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": {"text": ""}},
+        # The legend sits at the foot of the figure (container coordinates), so Plotly keeps the
+        # axis labels above it at any height or width; a fraction of the plot would overlap
+        # them on a phone or on paper.
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
+                   "title": {"text": ""}},
         "xaxis": {"showgrid": False, "linecolor": MUTED_COLOUR, "ticks": "outside",
                   "tickcolor": MUTED_COLOUR, "automargin": True},
         "yaxis": {"gridcolor": GRID_COLOUR, "zerolinecolor": MUTED_COLOUR, "automargin": True,

@@ -144,6 +144,27 @@ def wait_until(page, function: str, arg: object = None, timeout: float = BROWSER
         page.wait_for_timeout(100)
 
 
+# Each chart shown with a legend: how far (px) the legend's top lies below the x axis's tick
+# labels and title (negative: they overlap), and whether the legend stays inside the chart.
+LEGEND_PLACES = """() => Array.from(document.querySelectorAll('#main .js-plotly-plot'))
+  .filter(p => p.offsetParent !== null && p.querySelector('.legend'))
+  .map(p => {
+    const legend = p.querySelector('.legend').getBoundingClientRect();
+    const box = p.getBoundingClientRect();
+    const axis = Array.from(p.querySelectorAll('.xtick text, .g-xtitle text'))
+      .map(e => e.getBoundingClientRect().bottom);
+    return {id: p.parentElement.id || p.id, clearance: legend.top - Math.max(box.top, ...axis),
+            inside: legend.top >= box.top - 1 && legend.bottom <= box.bottom + 1};
+  })"""
+
+
+def assert_legends_clear(places: list[dict]) -> None:
+    """Every legend below its axis's labels and inside its chart."""
+    assert places
+    crowded = [p for p in places if p["clearance"] < 0 or not p["inside"]]
+    assert not crowded, crowded
+
+
 def open_deck_builder(page, base_url: str) -> None:
     """Open /deck and wait until the builder is drawn from the stored deck (by a callback):
     a click or key before then may reach a button that is about to be replaced."""

@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import wait_until
+from conftest import LEGEND_PLACES, assert_legends_clear, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -108,6 +108,7 @@ def print_view(page, url: str, tmp_path: Path, paper: str = "A4") -> tuple[list,
     count = wait_until(page, CHARTS_DRAWN)
     page.evaluate(f"""() => window.addEventListener('beforeprint', () => {{
       window.printedCharts = ({CHART_TEXTS})();
+      window.printedLegends = ({LEGEND_PLACES})();
       window.drawnForPaper = window.dashboardPrint.drawnForPaper();
     }})""")
     pdf = tmp_path / "view.pdf"
@@ -115,6 +116,8 @@ def print_view(page, url: str, tmp_path: Path, paper: str = "A4") -> tuple[list,
     assert page.evaluate("() => window.drawnForPaper") >= count
     # Back on screen, the charts have their own size again.
     assert page.evaluate("() => window.dashboardPrint.drawnForPaper()") == 0
+    # On paper, charts are drawn lower: each legend still sits below its axis's labels.
+    assert_legends_clear(page.evaluate("() => window.printedLegends"))
     return page.evaluate("() => window.printedCharts"), pdf_pages(pdf)
 
 

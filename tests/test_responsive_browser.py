@@ -1,11 +1,13 @@
-"""Every view fits a 375 px phone screen: no horizontal scrolling."""
+"""Every view fits a 375 px phone screen: no horizontal scrolling, and no chart's legend over
+its axis's labels."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import wait_until
+from conftest import LEGEND_PLACES, assert_legends_clear, wait_until
 
 PAGES = ["/country/MDA", "/diaspora", "/labour", "/data", "/deck", "/present"]
+CHART_PAGES = ("/country/MDA", "/diaspora", "/labour", "/present")
 
 
 @pytest.mark.browser
@@ -22,3 +24,5 @@ def test_every_view_fits_a_phone_screen(live_server, page):
         page.wait_for_timeout(500)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} scrolls sideways: {width} px"
+        if path in CHART_PAGES:
+            assert_legends_clear(page.evaluate(LEGEND_PLACES))
