@@ -125,6 +125,14 @@ def test_ready_made_deck_with_the_keyboard_at_1920x1080(live_server, browser):
         slide_state(page, total, total, chart_titles[-1])
         page.keyboard.press("Home")
         slide_state(page, 1, total, chart_titles[0])
+        # Presses in quick succession can reach the page's callback together: each is
+        # applied, in the order made. Two presses within one task always do.
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        slide_state(page, 3, total, chart_titles[2])
+        page.evaluate("() => { const press = id => document.getElementById(id).click();"
+                      " press('present-next'); press('present-first'); }")
+        slide_state(page, 1, total, chart_titles[0])
         page.keyboard.press("End")
         slide_state(page, total, total, chart_titles[-1])
         page.keyboard.press("ArrowLeft")

@@ -128,6 +128,13 @@ def test_custom_deck_from_the_builder_as_powerpoint_and_pdf(live_server, page, t
     # (which headless Chromium cannot show: a probe records that it was asked for).
     page.evaluate("() => { window.printAsked = false; window.print = () => { "
                   "window.printAsked = true; }; }")
+    # Ctrl+P in the presenter asks for the same pages.
+    page.locator("#present-root").focus()
+    page.keyboard.press("Control+P")
+    wait_until(page, "() => window.printAsked && document.querySelector('#deck-print.ready')")
+    assert page.locator("#deck-print .deck-print-slide").count() == 3
+    page.evaluate("() => { window.printAsked = false; "
+                  "window.dispatchEvent(new Event('afterprint')); }")
     page.click("#deck-download-pdf")
     wait_until(page, "() => window.printAsked && document.querySelector('#deck-print.ready')")
     pdf = tmp_path / "deck.pdf"

@@ -2,26 +2,43 @@
    Keys act only on /present (#present-root) and never while typing in a field. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   deck: {
-    /* A chart's "Add this view to my deck" answered with the new deck: keep it. */
+    /* A chart's "Add this view to my deck" answered with the new deck: keep it (of answers
+       arriving together, the last). */
     keep: function () {
-      var triggered = window.dash_clientside.callback_context.triggered[0];
-      return triggered && triggered.value ? triggered.value : window.dash_clientside.no_update;
+      var answers = window.dash_clientside.callback_context.triggered.filter(
+        function (trigger) { return trigger.value; });
+      return answers.length ? answers[answers.length - 1].value
+        : window.dash_clientside.no_update;
     }
   },
   present: {
-    /* First / previous / next / last: the new 0-based slide index. */
-    step: function (first, previous, next, last, index, slides) {
-      var count = slides ? slides.length : 0;
-      var trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
-      var current = index || 0;
-      var target = current;
-      if (trigger.indexOf('present-first.') === 0) { target = 0; }
-      else if (trigger.indexOf('present-last.') === 0) { target = count - 1; }
-      else if (trigger.indexOf('present-previous.') === 0) { target = current - 1; }
-      else if (trigger.indexOf('present-next.') === 0) { target = current + 1; }
-      target = Math.max(0, Math.min(count - 1, target));
-      return target === current ? window.dash_clientside.no_update : target;
-    },
+    /* First / previous / next / last: the new 0-based slide index. Presses made in quick
+       succession can reach this in one call (Dash merges the inputs that changed before their
+       call ran): each button pressed is applied, in the order pressed, as often as counted. */
+    step: (function () {
+      var seen = {};  // each button's clicks when last read
+      return function (first, previous, next, last, index, slides) {
+        var count = slides ? slides.length : 0;
+        var clicks = {'present-first': first, 'present-previous': previous,
+                      'present-next': next, 'present-last': last};
+        var current = index || 0;
+        var target = current;
+        window.dash_clientside.callback_context.triggered.forEach(function (trigger) {
+          var id = trigger.prop_id.split('.')[0];
+          var now = clicks[id] || 0;
+          var before = seen[id] || 0;
+          // Fewer clicks than before: the button was drawn anew (the page opened again).
+          var times = now >= before ? now - before : now;
+          if (id === 'present-first') { target = 0; }
+          else if (id === 'present-last') { target = count - 1; }
+          else if (id === 'present-previous') { target -= times; }
+          else if (id === 'present-next') { target += times; }
+          target = Math.max(0, Math.min(count - 1, target));
+        });
+        Object.keys(clicks).forEach(function (id) { seen[id] = clicks[id] || 0; });
+        return target === current ? window.dash_clientside.no_update : target;
+      };
+    })(),
     /* Show slide `index` from the slides sent with the page, and keep its number (1-based)
        in the address bar, so a reload stays on it. */
     show: function (index, slides) {
@@ -106,6 +123,19 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         document.getElementById('present-leave').click();
       }
     }
+  });
+
+  // Ctrl+P (Cmd+P on a Mac) prints the whole deck, a slide a page, as "Download as PDF" does:
+  // the browser alone would print the one slide on screen.
+  document.addEventListener('keydown', function (event) {
+    var deckPdf = document.getElementById('deck-download-pdf');
+    if (!document.getElementById('present-root') || !deckPdf || deckPdf.disabled ||
+        !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey ||
+        (event.key !== 'p' && event.key !== 'P')) {
+      return;
+    }
+    event.preventDefault();
+    deckPdf.click();
   });
 
   document.addEventListener('click', function (event) {

@@ -128,10 +128,11 @@ window.dashboardTakeAway = (function () {
 
   /* The file asked for by a click, or by the address (?take=) when the page opens. */
   function asked() {
-    var context = window.dash_clientside.callback_context;
-    var trigger = ((context.triggered || [])[0] || {}).prop_id || '';
-    if (trigger.indexOf('deck-download-pptx.') === 0) { return 'pptx'; }
-    if (trigger.indexOf('deck-download-pdf.') === 0) { return 'pdf'; }
+    // A click may reach this together with the slides arriving (one call for both).
+    var clicked = (window.dash_clientside.callback_context.triggered || []).map(
+      function (trigger) { return trigger.prop_id.split('.')[0]; });
+    if (clicked.indexOf('deck-download-pptx') >= 0) { return 'pptx'; }
+    if (clicked.indexOf('deck-download-pdf') >= 0) { return 'pdf'; }
     var params = new URLSearchParams(window.location.search);
     var take = params.get('take');
     if (take) {
