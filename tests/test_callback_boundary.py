@@ -230,6 +230,19 @@ def test_titles_changed_together_are_all_kept(app, dependencies):
     assert deck["slides"][1:] == ready["slides"][1:]
 
 
+def test_the_back_button_is_read_among_other_changes(app, dependencies):
+    """A page's controls and the address read after Back, changed in one request: the view
+    follows the address."""
+    compare = callback_of(dependencies, "compare-history.data")
+    body = body_for(compare, {**COMPARE, "compare-popstate.data": {
+        "search": "?indicator=BX.TRF.PWKR.DT.GD.ZS&countries=BGD"}}) | {
+        "changedPropIds": ["compare-countries.value", "compare-popstate.data"]}
+    status, payload = post(app, body)
+    assert status == 200, payload[:300]
+    adjusted = json.loads(payload)["response"]["compare-adjusted"]["data"]
+    assert adjusted["compare-countries"] == ["BGD"], adjusted
+
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False)
     | st.text(max_size=40),
