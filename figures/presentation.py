@@ -38,7 +38,9 @@ def projector(figure: go.Figure) -> go.Figure:
         font={"family": theme.FONT_FAMILY, "size": TICK_SIZE, "color": TEXT_COLOUR},
         title={"font": {"size": TITLE_SIZE, "color": TEXT_COLOUR}, "x": 0, "xanchor": "left",
                "y": 0.98, "yanchor": "top"},
-        legend={"font": {"size": LEGEND_SIZE, "color": TEXT_COLOUR}},
+        # A slide can be small (a laptop's window, 320 px wide): the legend takes at most
+        # a fifth of it and scrolls, so the plot keeps its room.
+        legend={"font": {"size": LEGEND_SIZE, "color": TEXT_COLOUR}, "maxheight": 0.2},
         hoverlabel={"font": {"size": HOVER_SIZE, "family": theme.FONT_FAMILY}},
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",
