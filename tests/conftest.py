@@ -149,7 +149,8 @@ def wait_until(page, function: str, arg: object = None, timeout: float = BROWSER
 LEGEND_PLACES = """() => Array.from(document.querySelectorAll('#main .js-plotly-plot'))
   .filter(p => p.offsetParent !== null && p.querySelector('.legend'))
   .map(p => {
-    const legend = p.querySelector('.legend').getBoundingClientRect();
+    // Its box (.bg): a legend that scrolls has more entries than it shows.
+    const legend = p.querySelector('.legend .bg').getBoundingClientRect();
     const box = p.getBoundingClientRect();
     const axis = Array.from(p.querySelectorAll('.xtick text, .g-xtitle text'))
       .map(e => e.getBoundingClientRect().bottom);
