@@ -107,10 +107,11 @@
          the picker goes back to the official indicator. */
       indicatorChosen: function (value, chosen) {
         var noUpdate = window.dash_clientside.no_update;
-        if (typeof value === 'string' && value.indexOf('user:') === 0) {
+        var series = window.dashboardUserData.seriesId(value);
+        if (series !== null) {
           var section = document.getElementById('userdata');
           if (section) { section.scrollIntoView({block: 'start'}); }
-          return [noUpdate, chosen, value.slice(5)];
+          return [noUpdate, chosen, series];
         }
         return [value === chosen ? noUpdate : value, noUpdate, noUpdate];
       },

@@ -4,6 +4,18 @@
 (function () {
   var noUpdate = function () { return window.dash_clientside.no_update; };
 
+  // In the page's indicator picker a kept series is "user:<id>" (callbacks/compare.py
+  // USER_SERIES_PREFIX), under a heading that cannot be chosen.
+  var PREFIX = 'user:';
+  var HEADING = 'topic:user';
+
+  /* The id of the kept series an indicator picker's value names, else null. */
+  function seriesId(value) {
+    return typeof value === 'string' && value.indexOf(PREFIX) === 0
+      ? value.slice(PREFIX.length) : null;
+  }
+  window.dashboardUserData = {seriesId: seriesId};
+
   function kept(stored) {
     return Array.isArray(stored) ? stored.filter(function (s) {
       return s && typeof s.id === 'string' && typeof s.name === 'string';
@@ -33,7 +45,7 @@
       /* The comparison view's indicator and years, which its chart of a user's series
          follows (pages without them leave the context empty: the series is drawn alone). */
       context: function (indicator, years) {
-        if (typeof indicator === 'string' && indicator.indexOf('user:') === 0) {
+        if (seriesId(indicator) !== null) {
           return noUpdate();  // a series of the user's chosen in the indicator picker
         }
         return {indicator: indicator || null, years: years || null};
@@ -42,7 +54,7 @@
          after the official indicators ("user:<id>"; see compare.indicatorChosen). */
       indicatorOptions: function (stored, options, heading) {
         var official = (options || []).filter(function (o) {
-          return String(o.value).indexOf('user:') !== 0 && o.value !== 'topic:user';
+          return seriesId(o.value) === null && o.value !== HEADING;
         });
         var series = kept(stored);
         if (!series.length) {
@@ -50,10 +62,10 @@
         }
         var group = {namespace: 'dash_html_components', type: 'Span',
                      props: {children: heading, className: 'option-group'}};
-        return official.concat([{label: group, value: 'topic:user', disabled: true,
+        return official.concat([{label: group, value: HEADING, disabled: true,
                                  search: heading}],
           series.map(function (s) {
-            return {label: s.name, value: 'user:' + s.id, search: heading + ' ' + s.name};
+            return {label: s.name, value: PREFIX + s.id, search: heading + ' ' + s.name};
           }));
       },
       /* The stored series without the chosen one. */
